@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** The API's whole configuration. This is the only file of the API that reads process.env. */
+export const ZApiEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The origin the browser sees (the web app), used for cookies and the CSRF origin check. */
+  PUBLIC_ORIGIN: z.url().default('http://localhost:3000'),
+});
+export type TApiEnv = z.infer<typeof ZApiEnv>;
+
+/** Parses the environment; on failure prints one line naming each bad variable and exits. */
+export function loadApiEnv(source: NodeJS.ProcessEnv = process.env): TApiEnv {
+  const parsed = ZApiEnv.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  process.stderr.write(`api: invalid configuration: ${problems.join('; ')}\n`);
+  process.exit(1);
+}

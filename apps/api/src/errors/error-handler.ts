@@ -1,0 +1,51 @@
+import type { TProblemCode, TProblemField } from '@enkat/survey-schema';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from './app-error.js';
+import { problemBody, sendProblem } from './problem.js';
+
+// Fastify's own client errors, by code, and what we call them.
+const FASTIFY_CLIENT_ERRORS: Record<string, TProblemCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'bad_request',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'bad_request',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_VALIDATION: 'validation_failed',
+};
+
+/**
+ * The one error handler: every error leaves as problem+json. Details of 5xx errors are logged
+ * (without the request body or query) and never sent to the client.
+ */
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problemBody('not_found', `No route ${request.method} ${request.url.split('?')[0]}`)),
+  );
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return sendProblem(reply, problemBody(error.code, error.message, error.fields), error.headers);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields: TProblemField[] = error.validation.map((issue) => ({
+        path: [error.validationContext, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
+        message: issue.message ?? 'is invalid',
+      }));
+      return sendProblem(reply, problemBody('validation_failed', undefined, fields));
+    }
+    const clientCode = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
+    if (clientCode) return sendProblem(reply, problemBody(clientCode, error.message));
+    if (error.statusCode === 429) {
+      return sendProblem(reply, problemBody('too_many_requests', error.message));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendProblem(reply, problemBody('bad_request', error.message));
+    }
+    request.log.error(
+      { err: isResponseSerializationError(error) ? { message: error.message, issues: error.cause.issues } : error },
+      'unhandled error',
+    );
+    return sendProblem(reply, problemBody('internal_error'));
+  });
+}

@@ -1,0 +1,1 @@
+export { startThrowawayDatabase, type TThrowawayDatabase } from './throwaway-database.js';

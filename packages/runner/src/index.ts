@@ -1,0 +1,3 @@
+export { redactUrl } from './database.js';
+export { StartError } from './errors.js';
+export { startPlatform, type TPlatformOptions, type TRunningPlatform } from './platform.js';

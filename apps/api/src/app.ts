@@ -1,5 +1,7 @@
+import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sessionCookie } from './auth/session-cookie.js';
 import type { TApiEnv } from './env.js';
 import { registerErrorHandler } from './errors/error-handler.js';
 import { loggerOptions, registerRequestLogging } from './logger.js';
@@ -7,10 +9,25 @@ import access from './plugins/app/access.js';
 import db from './plugins/app/db.js';
 import openapi from './plugins/external/openapi.js';
 import securityHeaders from './plugins/external/security-headers.js';
+import administratorRoutes from './routes/administrators.js';
+import auditRoutes from './routes/audit.js';
+import authRoutes from './routes/auth.js';
 import healthRoutes from './routes/health.js';
 
+export type TAppEnv = Pick<
+  TApiEnv,
+  | 'DATABASE_URL'
+  | 'LOG_LEVEL'
+  | 'PUBLIC_ORIGIN'
+  | 'NODE_ENV'
+  | 'SESSION_IDLE_MINUTES'
+  | 'SESSION_MAX_HOURS'
+  | 'LOGIN_CLIENT_LIMIT'
+  | 'TRUST_PROXY'
+>;
+
 export type TBuildAppOptions = {
-  env: Pick<TApiEnv, 'DATABASE_URL' | 'LOG_LEVEL' | 'PUBLIC_ORIGIN' | 'NODE_ENV'>;
+  env: TAppEnv;
   /** Where log lines go (tests capture them); default stdout. */
   logStream?: NodeJS.WritableStream;
 };
@@ -21,13 +38,15 @@ export const BODY_LIMIT_BYTES = 1_048_576;
 /** Builds the API without listening, so tests can `inject` requests into it. */
 export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<FastifyInstance> {
   const logger = loggerOptions(env.LOG_LEVEL);
+  const https = env.PUBLIC_ORIGIN.startsWith('https:');
+  const cookieSettings = sessionCookie(https);
   const app = Fastify({
     logger: logStream && logger && typeof logger === 'object' ? { ...logger, stream: logStream } : logger,
     // Fastify's own request lines carry the URL and client address: ours (logger.ts) do not.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
-    // Behind the web app's proxy; we still never read or log the client address.
-    trustProxy: false,
+    // Only the login throttle reads the client address (hashed); nothing logs or stores it.
+    trustProxy: env.TRUST_PROXY,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -37,11 +56,23 @@ export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<Fa
   registerRequestLogging(app);
 
   // External plugins, then the app's own, then routes.
-  await app.register(securityHeaders, { https: env.PUBLIC_ORIGIN.startsWith('https:') });
+  await app.register(securityHeaders, { https });
+  await app.register(cookie);
   await app.register(openapi);
-  await app.register(access);
   await app.register(db, { databaseUrl: env.DATABASE_URL });
+  await app.register(access, {
+    publicOrigin: env.PUBLIC_ORIGIN,
+    sessionCookieName: cookieSettings.name,
+    sessionPolicy: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
+  });
 
   await app.register(healthRoutes);
+  await app.register(authRoutes, {
+    cookie: cookieSettings,
+    sessionPolicy: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
+    loginClientLimit: env.LOGIN_CLIENT_LIMIT,
+  });
+  await app.register(administratorRoutes);
+  await app.register(auditRoutes);
   return app;
 }

@@ -9,6 +9,22 @@ export const ZApiEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The origin the browser sees (the web app), used for cookies and the CSRF origin check. */
   PUBLIC_ORIGIN: z.url().default('http://localhost:3000'),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  /** Failed administrator logins allowed per client address in 15 minutes. */
+  LOGIN_CLIENT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** Which proxies' X-Forwarded-For to believe (Fastify trustProxy): the web app in front. */
+  TRUST_PROXY: z.string().min(1).default('loopback'),
 });
 export type TApiEnv = z.infer<typeof ZApiEnv>;
 

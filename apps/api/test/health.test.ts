@@ -16,7 +16,7 @@ describe('GET /api/health', () => {
   });
 
   it('answers 503 when the database cannot be reached', async () => {
-    const down = await buildTestApp({ databaseUrl: 'postgresql://nobody:nothing@127.0.0.1:1/none' });
+    const down = await buildTestApp({ DATABASE_URL: 'postgresql://nobody:nothing@127.0.0.1:1/none' });
     try {
       const response = await down.app.inject({ method: 'GET', url: '/api/health' });
       expect(response.statusCode).toBe(503);

@@ -1,15 +1,37 @@
 import { Writable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import { createDb, type TDb } from '@enkat/db';
+import type { TAdminRole } from '@enkat/survey-schema';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
-import { buildApp } from '../src/app.js';
+import { buildApp, type TAppEnv } from '../src/app.js';
+import { hashPassword } from '../src/auth/passwords.js';
 
-export type TTestApp = { app: FastifyInstance; logLines: () => string[] };
+export const PUBLIC_ORIGIN = 'http://localhost:3000';
+/** Headers a same-origin browser sends with a state-changing request. */
+export const SAME_ORIGIN = { origin: PUBLIC_ORIGIN, 'sec-fetch-site': 'same-origin' } as const;
+export const PASSWORD = 'a long enough password';
+
+export type TTestApp = { app: FastifyInstance; db: TDb; logLines: () => string[] };
+
+export function testEnv(overrides: Partial<TAppEnv> = {}): TAppEnv {
+  return {
+    DATABASE_URL: inject('databaseUrl'),
+    LOG_LEVEL: 'info',
+    PUBLIC_ORIGIN,
+    NODE_ENV: 'test',
+    SESSION_IDLE_MINUTES: 30,
+    SESSION_MAX_HOURS: 12,
+    LOGIN_CLIENT_LIMIT: 50,
+    TRUST_PROXY: 'loopback',
+    ...overrides,
+  };
+}
 
 /**
  * Builds the API against this test run's throwaway database (see packages/db/test/global-setup.ts)
  * and captures its log lines, so tests can assert what is and is not logged.
  */
-export async function buildTestApp(overrides: { databaseUrl?: string } = {}): Promise<TTestApp> {
+export async function buildTestApp(overrides: Partial<TAppEnv> = {}): Promise<TTestApp> {
   const lines: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, done) {
@@ -17,15 +39,61 @@ export async function buildTestApp(overrides: { databaseUrl?: string } = {}): Pr
       done();
     },
   });
-  const app = await buildApp({
-    env: {
-      DATABASE_URL: overrides.databaseUrl ?? inject('databaseUrl'),
-      LOG_LEVEL: 'info',
-      PUBLIC_ORIGIN: 'http://localhost:3000',
-      NODE_ENV: 'test',
-    },
-    logStream,
-  });
+  const app = await buildApp({ env: testEnv(overrides), logStream });
   await app.ready();
-  return { app, logLines: () => lines };
+  return { app, db: app.db, logLines: () => lines };
+}
+
+/** The one documented way to reset data between tests: empties every table but the migrations. */
+export async function resetDatabase(db: TDb = sharedDb()): Promise<void> {
+  const tables = await db.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+  if (tables.length === 0) return;
+  await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
+}
+
+let shared: TDb | undefined;
+function sharedDb(): TDb {
+  shared ??= createDb(inject('databaseUrl'), { maxConnections: 2 });
+  return shared;
+}
+
+let counter = 0;
+/** An active administrator with the test password. */
+export async function createAdmin(db: TDb, role: TAdminRole, email = `${role}-${++counter}@example.org`) {
+  return db.administrator.create({
+    data: { email, name: `Test ${role}`, role, passwordHash: await hashPassword(PASSWORD) },
+    select: { id: true, email: true, role: true },
+  });
+}
+
+export function sessionCookieOf(response: LightMyRequestResponse, name = 'enkat_session'): string {
+  const cookie = response.cookies.find((c) => c.name === name);
+  if (!cookie) throw new Error(`no ${name} cookie in the response (status ${response.statusCode})`);
+  return `${name}=${cookie.value}`;
+}
+
+/** Logs in through the API and answers the Cookie header for later requests. */
+export async function login(app: FastifyInstance, email: string, password = PASSWORD): Promise<string> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    headers: SAME_ORIGIN,
+    payload: { email, password },
+  });
+  return sessionCookieOf(response);
+}
+
+/** A fingerprint of every row of every table, to prove a request changed nothing. */
+export async function databaseSnapshot(db: TDb): Promise<Record<string, string>> {
+  const tables = await db.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`;
+  const snapshot: Record<string, string> = {};
+  for (const { tablename } of tables) {
+    const [row] = await db.$queryRawUnsafe<{ digest: string | null; n: bigint }[]>(
+      `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest, count(*) AS n FROM "${tablename}" t`,
+    );
+    snapshot[tablename] = `${row?.n}:${row?.digest ?? ''}`;
+  }
+  return snapshot;
 }

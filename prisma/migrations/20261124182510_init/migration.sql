@@ -7,7 +7,9 @@ CREATE TABLE "administrator" (
     "email" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "role" "AdminRole" NOT NULL,
-    "password_hash" TEXT NOT NULL,
+    "password_hash" TEXT,
+    "setup_token_hash" TEXT,
+    "setup_expires_at" TIMESTAMPTZ(3),
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "disabled_at" TIMESTAMPTZ(3),
     "password_changed_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -52,6 +54,9 @@ CREATE TABLE "audit_event" (
 
 -- CreateIndex
 CREATE UNIQUE INDEX "administrator_email_key" ON "administrator"("email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "administrator_setup_token_hash_key" ON "administrator"("setup_token_hash");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "admin_session_token_hash_key" ON "admin_session"("token_hash");

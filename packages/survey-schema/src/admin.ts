@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+export const ZAdminRole = z.enum(['owner', 'editor', 'analyst']);
+export type TAdminRole = z.infer<typeof ZAdminRole>;
+
+/** E-mail addresses compare case-insensitively: they are stored and matched lower-cased. */
+export const ZEmail = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email())
+  .transform((email) => email.toLowerCase());
+
+export const ZPassword = z.string().min(12, 'At least 12 characters').max(200);
+
+export const ZAdministrator = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: ZAdminRole,
+  createdAt: z.iso.datetime(),
+  disabled: z.boolean(),
+  /** False until the administrator has followed the setup link and chosen a password. */
+  active: z.boolean(),
+});
+export type TAdministrator = z.infer<typeof ZAdministrator>;
+
+export const ZLoginRequest = z.strictObject({ email: ZEmail, password: z.string().min(1).max(200) });
+export const ZMeResponse = z.object({ administrator: ZAdministrator });
+export type TMeResponse = z.infer<typeof ZMeResponse>;
+
+export const ZChangePasswordRequest = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: ZPassword,
+});
+export const ZSetupPasswordRequest = z.strictObject({ token: z.string().min(20).max(100), password: ZPassword });
+
+export const ZListAdministratorsResponse = z.object({ administrators: z.array(ZAdministrator) });
+export const ZCreateAdministratorRequest = z.strictObject({
+  email: ZEmail,
+  name: z.string().trim().min(1).max(200),
+  role: ZAdminRole,
+});
+/** The setup link is shown once, to the owner who made it; only its hash is stored. */
+export const ZSetupLinkResponse = z.object({
+  administrator: ZAdministrator,
+  setupPath: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+export type TSetupLinkResponse = z.infer<typeof ZSetupLinkResponse>;
+export const ZUpdateAdministratorRequest = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    role: ZAdminRole.optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'Nothing to change');
+export const ZAdministratorIdParams = z.strictObject({ id: z.uuid() });
+
+export const ZAuditEvent = z.object({
+  id: z.uuid(),
+  at: z.iso.datetime(),
+  actorEmail: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string().nullable(),
+  objectId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+export type TAuditEvent = z.infer<typeof ZAuditEvent>;
+export const ZListAuditEventsQuery = z.strictObject({
+  action: z.string().max(100).optional(),
+  actor: z.string().max(254).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const ZListAuditEventsResponse = z.object({ events: z.array(ZAuditEvent) });

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from './lib/build.mjs';
+import { announceRunningDatabase, forgetRunningDatabase } from './lib/database-url.mjs';
 import { loadStartEnv } from './lib/start-env.mjs';
 import { fail, ROOT } from './lib/util.mjs';
 
@@ -28,6 +29,7 @@ const platform = await startPlatform({
   throw error;
 });
 
+if (platform.embeddedDatabase) announceRunningDatabase(platform.databaseUrl);
 const database = platform.embeddedDatabase
   ? `embedded PostgreSQL, data in ${join(dataDir, 'postgres')}`
   : redactUrl(platform.databaseUrl);
@@ -46,6 +48,7 @@ async function stop(exitCode) {
   if (stopping) return;
   stopping = true;
   log('stopping');
+  forgetRunningDatabase();
   await platform.stop();
   log('stopped');
   process.exit(exitCode);

@@ -68,7 +68,7 @@ describe('login', () => {
     await t.db.administrator.update({ where: { id: admin.id }, data: { passwordHash: weak } });
     await login(t.app, admin.email);
     const { passwordHash } = await t.db.administrator.findUniqueOrThrow({ where: { id: admin.id } });
-    expect(passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(passwordHash).toMatch(/^\$argon2id\$v=19\$m=65536,t=3,p=1\$/);
   });
 });
 

@@ -1,13 +1,28 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { webEnv } from './env';
+import { contentSecurityPolicy, securityHeaders } from './lib/security-headers';
 
 /**
- * The browser sees one origin: /api/* is forwarded to the API, so cookies and forms need no
- * CORS. The API's address is read at run time.
+ * - /api/* is forwarded to the API (read at run time), so the browser sees one origin and
+ *   cookies and forms need no CORS;
+ * - every page gets a fresh script nonce and the security headers.
  */
 export function proxy(request: NextRequest) {
-  const target = new URL(request.nextUrl.pathname + request.nextUrl.search, webEnv().API_URL);
-  return NextResponse.rewrite(target);
+  const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith('/api/')) {
+    return NextResponse.rewrite(new URL(pathname + search, webEnv().API_URL));
+  }
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const csp = contentSecurityPolicy(nonce);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', csp);
+  for (const [name, value] of Object.entries(securityHeaders(webEnv().PUBLIC_ORIGIN.startsWith('https:')))) {
+    response.headers.set(name, value);
+  }
+  return response;
 }
 
-export const config = { matcher: ['/api/:path*'] };
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };

@@ -56,6 +56,8 @@ export async function startPlatform(options: TPlatformOptions): Promise<TRunning
     reportCrash = resolve;
   });
 
+  const apiUrl = `http://127.0.0.1:${options.apiPort}`;
+  const webUrl = `http://localhost:${options.webPort}`;
   try {
     progress('starting the database');
     const db = await openDatabase(options.database);
@@ -65,11 +67,13 @@ export async function startPlatform(options: TPlatformOptions): Promise<TRunning
     if (applied.length) progress(`applied ${applied.length} migration(s)`);
     if (options.seed) {
       progress('loading demo data');
-      await runToCompletion({ ...options, databaseUrl: db.url, script: 'apps/api/dist/cli/seed.js' });
+      await runToCompletion({
+        ...options,
+        env: { DATABASE_URL: db.url, PUBLIC_ORIGIN: webUrl },
+        script: 'apps/api/dist/cli/seed.js',
+      });
     }
 
-    const apiUrl = `http://127.0.0.1:${options.apiPort}`;
-    const webUrl = `http://localhost:${options.webPort}`;
     const logFile = (name: string) => (options.logDir ? { logFile: join(options.logDir, `${name}.log`) } : {});
     progress('starting the API');
     const api = spawnManaged({
@@ -113,19 +117,20 @@ export async function startPlatform(options: TPlatformOptions): Promise<TRunning
   }
 }
 
-async function runToCompletion(options: TPlatformOptions & { databaseUrl: string; script: string }): Promise<void> {
-  let exitCode: number | null = null;
-  const child = spawnManaged({
-    name: options.script,
-    command: process.execPath,
-    args: [options.script],
-    cwd: options.rootDir,
-    env: { ...process.env, DATABASE_URL: options.databaseUrl },
-    ...(options.logDir ? { logFile: join(options.logDir, 'seed.log') } : {}),
-    onExit: (code) => {
-      exitCode = code;
-    },
+/** Runs a one-shot command of the API (e.g. the seed) and waits for it to succeed. */
+async function runToCompletion(
+  options: TPlatformOptions & { env: Record<string, string>; script: string },
+): Promise<void> {
+  const exitCode = await new Promise<number | null>((resolve) => {
+    spawnManaged({
+      name: options.script,
+      command: process.execPath,
+      args: [options.script],
+      cwd: options.rootDir,
+      env: { ...process.env, ...options.env },
+      ...(options.logDir ? { logFile: join(options.logDir, 'seed.log') } : {}),
+      onExit: (code) => resolve(code),
+    });
   });
-  await new Promise<void>((resolve) => child.child.once('exit', () => resolve()));
   if (exitCode !== 0) throw new StartError(`${options.script} failed (exit code ${exitCode}).`);
 }

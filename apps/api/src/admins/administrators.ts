@@ -94,7 +94,7 @@ export async function setPasswordWithSetupToken(db: TDb, token: string, password
       where: { setupTokenHash: hashToken(token) },
       select: { id: true, email: true, setupExpiresAt: true },
     });
-    if (!row || !row.setupExpiresAt || row.setupExpiresAt.getTime() < Date.now()) {
+    if (!row?.setupExpiresAt || row.setupExpiresAt.getTime() < Date.now()) {
       throw new AppError('not_found', 'This setup link is unknown, used or expired: ask an owner for a new one.');
     }
     await tx.administrator.update({

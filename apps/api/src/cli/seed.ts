@@ -1,16 +1,18 @@
 // Loads what a fresh installation needs, idempotently: run by `npm start` after migrating.
 import { createDb } from '@enkat/db';
-import { z } from 'zod';
+import { seedFirstOwner } from '../admins/first-owner.js';
+import { loadCliEnv } from './cli-env.js';
 
-const env = z.object({ DATABASE_URL: z.string().min(1) }).safeParse(process.env);
-if (!env.success) {
-  process.stderr.write('seed: DATABASE_URL is required\n');
-  process.exit(1);
-}
-
-const db = createDb(env.data.DATABASE_URL, { maxConnections: 2 });
+const env = loadCliEnv('seed');
+const db = createDb(env.DATABASE_URL, { maxConnections: 2 });
 try {
-  await db.$queryRaw`SELECT 1`;
+  const firstOwner = await seedFirstOwner(db, env.FIRST_ADMIN_EMAIL);
+  if (firstOwner) {
+    process.stdout.write(
+      `\nFirst administrator: ${firstOwner.email}\n` +
+        `  Choose its password (link valid once, for 7 days):\n  ${env.PUBLIC_ORIGIN}${firstOwner.setupPath}\n\n`,
+    );
+  }
 } finally {
   await db.$disconnect();
 }

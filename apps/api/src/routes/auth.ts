@@ -48,7 +48,7 @@ const authRoutes: FastifyPluginAsyncZod<TAuthRoutesOptions> = async (app, option
       }
       const row = await app.db.administrator.findUnique({ where: { email }, select: ADMINISTRATOR_SELECT });
       const valid = await verifyPassword(row?.passwordHash ?? (await decoyHash()), password);
-      if (!row || !row.passwordHash || !valid || row.disabledAt) {
+      if (!row?.passwordHash || !valid || row.disabledAt) {
         await recordFailure(app.db, keys);
         await recordAudit(app.db, { actor: null, action: 'login_failed', details: { email } });
         throw new AppError('unauthenticated', 'Wrong e-mail or password, or the account is disabled.');

@@ -1,0 +1,56 @@
+'use client';
+
+import { type FormEvent, useState } from 'react';
+import { Field, fieldErrors } from '@/components/admin/field';
+import { ZNoContent } from '@/components/admin/schemas';
+import { ApiError, api } from '@/lib/api-client';
+import { useI18n } from '@/lib/i18n';
+
+export default function PasswordPage() {
+  const { t } = useI18n();
+  const [done, setDone] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    try {
+      await api('/api/v1/auth/password', ZNoContent, {
+        method: 'POST',
+        body: { currentPassword: data.get('currentPassword'), newPassword: data.get('newPassword') },
+      });
+      form.reset();
+      setErrors({});
+      setDone(true);
+    } catch (caught) {
+      setErrors(caught instanceof ApiError ? fieldErrors(caught.problem.errors) : { newPassword: t('error') });
+    }
+  }
+
+  return (
+    <>
+      <h1>{t('navPassword')}</h1>
+      {done && <p role="status">{t('passwordChanged')}</p>}
+      <form onSubmit={submit} noValidate className="narrow">
+        <Field
+          id="currentPassword"
+          label={t('currentPassword')}
+          type="password"
+          autoComplete="current-password"
+          error={errors.currentPassword}
+        />
+        <Field
+          id="newPassword"
+          label={t('newPassword')}
+          type="password"
+          autoComplete="new-password"
+          error={errors.newPassword}
+        />
+        <button type="submit" className="button">
+          {t('save')}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { expect, logIn, test } from '../fixtures';
+
+test('an owner invites an analyst, who logs in and is refused what her role does not allow', async ({
+  page,
+  browser,
+  owner,
+}) => {
+  await logIn(page, owner);
+  await page.getByRole('link', { name: 'Administratörer' }).click();
+  const analystEmail = `analyst-${Date.now()}@example.org`;
+  await page.getByLabel('Namn').fill('Ann Analytiker');
+  await page.getByLabel('E-postadress').fill(analystEmail);
+  await page.getByLabel('Roll', { exact: true }).selectOption('analyst');
+  await page.getByRole('button', { name: 'Bjud in' }).click();
+  const setupLink = await page.getByTestId('setup-link').textContent();
+  expect(setupLink).toContain('/admin/setup#');
+  await expect(page.getByRole('row', { name: new RegExp(analystEmail) })).toContainText('Inbjuden');
+
+  // The analyst, in a browser of her own, follows the one-time link and chooses a password.
+  const analystContext = await browser.newContext();
+  const analyst = await analystContext.newPage();
+  await analyst.goto(setupLink ?? '');
+  await analyst.getByLabel('Nytt lösenord').fill('analyst password 2026');
+  await analyst.getByRole('button', { name: 'Spara lösenordet' }).click();
+  await expect(analyst.getByRole('status')).toContainText('Klart');
+  await logIn(analyst, { email: analystEmail, password: 'analyst password 2026' });
+  await expect(analyst.getByText('(analytiker)')).toBeVisible();
+
+  // The UI offers her nothing she may not do, and refuses the page if she goes there anyway...
+  await expect(analyst.getByRole('link', { name: 'Administratörer' })).toHaveCount(0);
+  await analyst.goto('/admin/administrators');
+  await expect(analyst.getByRole('alert').filter({ hasText: 'Din roll' })).toHaveText('Din roll får inte göra detta.');
+
+  // ...and so does the API, with her session.
+  const refused = await analyst.request.post('/api/v1/admin/administrators', {
+    headers: { origin: new URL(analyst.url()).origin },
+    data: { email: 'sneaky@example.org', name: 'Sneaky', role: 'owner' },
+  });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).code).toBe('forbidden');
+
+  // The owner sees what happened in the audit log.
+  await page.getByRole('link', { name: 'Granskningslogg' }).click();
+  await page.getByLabel('Händelse').selectOption('administrator_created');
+  await page.getByRole('button', { name: 'Filtrera' }).click();
+  await expect(page.getByRole('cell', { name: 'login', exact: true })).toHaveCount(0);
+  const created = page.getByRole('row').filter({ hasText: analystEmail });
+  await expect(created).toHaveCount(1);
+  await expect(created).toContainText('administrator_created');
+  await analystContext.close();
+});
+
+test('a wrong password is refused with a message, and English is available', async ({ page, owner }) => {
+  await page.goto('/admin/login');
+  await page.getByLabel('E-postadress').fill(owner.email);
+  await page.getByLabel('Lösenord').fill('not the password');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'lösenord' })).toHaveText(
+    'Fel e-postadress eller lösenord, eller så är kontot avstängt.',
+  );
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log in');
+});
+
+test('admin pages carry a nonce-based Content-Security-Policy without unsafe-inline scripts', async ({ page }) => {
+  const response = await page.goto('/admin/login');
+  const csp = response?.headers()['content-security-policy'] ?? '';
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+  expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+  // The page works under that policy: the login form's script ran (client-side validation off, button enabled).
+  await expect(page.getByRole('button', { name: 'Logga in' })).toBeEnabled();
+});

@@ -7,8 +7,9 @@ test('an owner invites an analyst, who logs in and is refused what her role does
 }) => {
   await logIn(page, owner);
   await page.getByRole('link', { name: 'Administratörer' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Administratörer');
   const analystEmail = `analyst-${Date.now()}@example.org`;
-  await page.getByLabel('Namn').fill('Ann Analytiker');
+  await page.getByLabel('Namn', { exact: true }).fill('Ann Analytiker');
   await page.getByLabel('E-postadress').fill(analystEmail);
   await page.getByLabel('Roll', { exact: true }).selectOption('analyst');
   await page.getByRole('button', { name: 'Bjud in' }).click();
@@ -26,18 +27,33 @@ test('an owner invites an analyst, who logs in and is refused what her role does
   await logIn(analyst, { email: analystEmail, password: 'analyst password 2026' });
   await expect(analyst.getByText('(analytiker)')).toBeVisible();
 
-  // The UI offers her nothing she may not do, and refuses the page if she goes there anyway...
+  // The UI offers her nothing she may not do: no survey to create (an editor's action), no
+  // administrators to manage; and refuses the page if she goes there anyway...
+  await expect(analyst.getByRole('heading', { name: 'Enkätserier' })).toBeVisible();
+  await expect(analyst.getByRole('button', { name: 'Skapa enkätserie' })).toHaveCount(0);
   await expect(analyst.getByRole('link', { name: 'Administratörer' })).toHaveCount(0);
   await analyst.goto('/admin/administrators');
   await expect(analyst.getByRole('alert').filter({ hasText: 'Din roll' })).toHaveText('Din roll får inte göra detta.');
 
   // ...and so does the API, with her session.
-  const refused = await analyst.request.post('/api/v1/admin/administrators', {
-    headers: { origin: new URL(analyst.url()).origin },
+  const origin = new URL(analyst.url()).origin;
+  const createSeries = await analyst.request.post('/api/v1/series', {
+    headers: { origin },
+    data: { name: 'Analytikerns enkät' },
+  });
+  expect(createSeries.status()).toBe(403);
+  expect((await createSeries.json()).code).toBe('forbidden');
+  const invite = await analyst.request.post('/api/v1/admin/administrators', {
+    headers: { origin },
     data: { email: 'sneaky@example.org', name: 'Sneaky', role: 'owner' },
   });
-  expect(refused.status()).toBe(403);
-  expect((await refused.json()).code).toBe('forbidden');
+  expect(invite.status()).toBe(403);
+
+  // The owner (an editor too) can create the series she could not.
+  await page.getByRole('link', { name: 'Översikt' }).click();
+  await page.getByLabel('Namn på enkätserien').fill(`Socialtjänstenkäten ${Date.now()}`);
+  await page.getByRole('button', { name: 'Skapa enkätserie' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Socialtjänstenkäten' })).toHaveCount(1);
 
   // The owner sees what happened in the audit log.
   await page.getByRole('link', { name: 'Granskningslogg' }).click();

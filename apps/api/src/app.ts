@@ -13,6 +13,7 @@ import administratorRoutes from './routes/administrators.js';
 import auditRoutes from './routes/audit.js';
 import authRoutes from './routes/auth.js';
 import healthRoutes from './routes/health.js';
+import seriesRoutes from './routes/series.js';
 
 export type TAppEnv = Pick<
   TApiEnv,
@@ -74,5 +75,6 @@ export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<Fa
   });
   await app.register(administratorRoutes);
   await app.register(auditRoutes);
+  await app.register(seriesRoutes);
   return app;
 }

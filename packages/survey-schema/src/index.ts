@@ -31,3 +31,4 @@ export {
   ZProblemCode,
   ZProblemField,
 } from './problem.js';
+export { type TSurveySeries, ZCreateSurveySeriesRequest, ZListSurveySeriesResponse, ZSurveySeries } from './series.js';

@@ -9,7 +9,8 @@ export type TAuditAction =
   | 'password_set'
   | 'administrator_created'
   | 'administrator_updated'
-  | 'administrator_setup_link';
+  | 'administrator_setup_link'
+  | 'survey_series_created';
 
 export type TAuditEntry = {
   actor: { id: string; email: string } | null;

@@ -14,6 +14,7 @@ import auditRoutes from './routes/audit.js';
 import authRoutes from './routes/auth.js';
 import healthRoutes from './routes/health.js';
 import seriesRoutes from './routes/series.js';
+import waveRoutes from './routes/waves.js';
 
 export type TAppEnv = Pick<
   TApiEnv,
@@ -76,5 +77,6 @@ export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<Fa
   await app.register(administratorRoutes);
   await app.register(auditRoutes);
   await app.register(seriesRoutes);
+  await app.register(waveRoutes);
   return app;
 }

@@ -21,6 +21,7 @@ export {
   ZSetupPasswordRequest,
   ZUpdateAdministratorRequest,
 } from './admin.js';
+export { anonymityStatement } from './anonymity.js';
 export { answersSchemaFor, type TAnswers, type TAnswerValue, ZAnswerValue } from './answers.js';
 export { wordingChanges } from './compare.js';
 export {
@@ -64,3 +65,23 @@ export {
 } from './question-set.js';
 export { type TSurveySeries, ZCreateSurveySeriesRequest, ZListSurveySeriesResponse, ZSurveySeries } from './series.js';
 export { BUILT_IN_TEMPLATES, TEMPLATE_2012, type TTemplateId } from './template-2012.js';
+export {
+  MIN_GROUP_DEFAULT,
+  type TSeriesDetail,
+  type TWave,
+  type TWaveSettings,
+  ZAccessMode,
+  ZCreateSeriesWithWaveRequest,
+  ZRerunRequest,
+  ZRevisionRequest,
+  ZSaveQuestionSetRequest,
+  ZSaveWaveSettingsRequest,
+  ZSeriesDetail,
+  ZSeriesSource,
+  ZTemplateList,
+  ZWave,
+  ZWaveIdParams,
+  ZWaveSettings,
+  ZWaveState,
+  ZWaveSummary,
+} from './wave.js';

@@ -10,7 +10,12 @@ export type TAuditAction =
   | 'administrator_created'
   | 'administrator_updated'
   | 'administrator_setup_link'
-  | 'survey_series_created';
+  | 'survey_series_created'
+  | 'wave_created'
+  | 'wave_questions_saved'
+  | 'wave_settings_saved'
+  | 'wave_published'
+  | 'wave_closed';
 
 export type TAuditEntry = {
   actor: { id: string; email: string } | null;

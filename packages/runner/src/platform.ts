@@ -11,7 +11,7 @@ export type TPlatformOptions = {
   database: TDatabaseChoice;
   webPort: number;
   apiPort: number;
-  /** Load the demo data (the 2012 survey) after migrating. */
+  /** Load the demo data (the 2012 survey) after migrating; the first owner is made either way. */
   seed: boolean;
   /** Folder for api.log and web.log; default: output goes to this terminal. */
   logDir?: string;

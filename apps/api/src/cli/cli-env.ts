@@ -4,6 +4,10 @@ const ZCliEnv = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
   PUBLIC_ORIGIN: z.url().default('http://localhost:3000'),
   FIRST_ADMIN_EMAIL: z.email().default('admin@example.org'),
+  SEED_DEMO_DATA: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
 });
 export type TCliEnv = z.infer<typeof ZCliEnv>;
 

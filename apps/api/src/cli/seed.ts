@@ -1,11 +1,16 @@
 // Loads what a fresh installation needs, idempotently: run by `npm start` after migrating.
+// The first owner always; the demo survey unless SEED_DEMO_DATA=false.
 import { createDb } from '@enkat/db';
 import { seedFirstOwner } from '../admins/first-owner.js';
+import { seedDemoSurvey } from '../surveys/demo-data.js';
 import { loadCliEnv } from './cli-env.js';
 
 const env = loadCliEnv('seed');
 const db = createDb(env.DATABASE_URL, { maxConnections: 2 });
 try {
+  if (env.SEED_DEMO_DATA && (await seedDemoSurvey(db))) {
+    process.stdout.write('seed: added the demo survey "Socialtjänstenkäten" (2012, closed; 2026, draft)\n');
+  }
   const firstOwner = await seedFirstOwner(db, env.FIRST_ADMIN_EMAIL);
   if (firstOwner) {
     process.stdout.write(

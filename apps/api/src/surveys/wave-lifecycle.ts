@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-error.js';
 import { contentHash } from './content-hash.js';
 import { questionSetOf, WAVE_SELECT } from './wave-view.js';
 
-type TActor = { id: string; email: string };
+type TActor = { id: string; email: string } | null;
 type TTx = Prisma.TransactionClient;
 
 /**

@@ -24,8 +24,6 @@ export const WAVE_SELECT = {
   version: { select: { contentHash: true, content: true } },
 } as const satisfies Prisma.WaveSelect;
 
-type TWaveRow = Prisma.WaveGetPayload<{ select: typeof WAVE_SELECT }>;
-
 /** The question set a wave shows: the frozen version once published, else the draft. */
 export function questionSetOf(row: {
   draft: Prisma.JsonValue;

@@ -1,0 +1,135 @@
+'use client';
+
+import type { TQuestionSet, TQuestionType } from '@enkat/survey-schema';
+import { useEffect, useRef, useState } from 'react';
+import { useI18n } from '@/lib/i18n';
+import { QUESTION_TYPES, QuestionEditor } from './question-editor';
+import {
+  addQuestion,
+  addSection,
+  changeType,
+  deleteQuestion,
+  duplicateQuestion,
+  moveQuestion,
+  updateQuestion,
+} from './question-set-edits';
+
+type TQuestionSetEditorProps = {
+  value: TQuestionSet;
+  errors: Record<string, string>;
+  onChange: (set: TQuestionSet) => void;
+};
+
+/** The draft's sections and questions. Moving is done with buttons, so it works by keyboard alone. */
+export function QuestionSetEditor({ value: set, errors, onChange }: TQuestionSetEditorProps) {
+  const { t } = useI18n();
+  const root = useRef<HTMLDivElement>(null);
+  // After a move, focus follows the moved question's button, so a keyboard user can keep moving it.
+  const [focusAfterMove, setFocusAfterMove] = useState<{ id: string; move: 'up' | 'down' } | null>(null);
+  useEffect(() => {
+    if (!focusAfterMove) return;
+    root.current
+      ?.querySelector<HTMLButtonElement>(
+        `[data-question-id="${focusAfterMove.id}"] [data-move="${focusAfterMove.move}"]`,
+      )
+      ?.focus();
+    setFocusAfterMove(null);
+  }, [focusAfterMove]);
+
+  let number = 0;
+  return (
+    <div ref={root}>
+      <div className="field">
+        <label htmlFor="set-title">{t('surveyTitle')}</label>
+        <input id="set-title" value={set.title} onChange={(event) => onChange({ ...set, title: event.target.value })} />
+        {errors.title && <p className="field-error">{errors.title}</p>}
+      </div>
+      <div className="field">
+        <label htmlFor="set-description">{t('surveyDescription')}</label>
+        <textarea
+          id="set-description"
+          rows={3}
+          value={set.description}
+          onChange={(event) => onChange({ ...set, description: event.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="set-intro">{t('surveyIntro')}</label>
+        <textarea
+          id="set-intro"
+          rows={2}
+          value={set.intro}
+          onChange={(event) => onChange({ ...set, intro: event.target.value })}
+        />
+      </div>
+      {set.sections.map((section, s) => (
+        <section key={section.id} className="section-editor" aria-labelledby={`section-${section.id}`}>
+          <h3 id={`section-${section.id}`}>
+            {t('section')} {s + 1}
+          </h3>
+          <div className="field">
+            <label htmlFor={`section-${section.id}-title`}>{t('sectionTitle')}</label>
+            <input
+              id={`section-${section.id}-title`}
+              value={section.title ?? ''}
+              onChange={(event) =>
+                onChange({
+                  ...set,
+                  sections: set.sections.map((x, i) => (i === s ? { ...x, title: event.target.value } : x)),
+                })
+              }
+            />
+          </div>
+          {section.questions.map((question, q) => {
+            number += 1;
+            return (
+              <QuestionEditor
+                key={question.id}
+                question={question}
+                number={number}
+                path={`sections.${s}.questions.${q}`}
+                errors={errors}
+                onChange={(changed) => onChange(updateQuestion(set, s, q, () => changed))}
+                onTypeChange={(type) =>
+                  onChange(updateQuestion(set, s, q, (current) => changeType(set, current, type)))
+                }
+                onMove={(delta) => {
+                  onChange(moveQuestion(set, s, q, delta));
+                  setFocusAfterMove({ id: question.id, move: delta < 0 ? 'up' : 'down' });
+                }}
+                onDuplicate={() => onChange(duplicateQuestion(set, s, q))}
+                onDelete={() => onChange(deleteQuestion(set, s, q))}
+              />
+            );
+          })}
+          <AddQuestion onAdd={(type) => onChange(addQuestion(set, s, type))} sectionId={section.id} />
+        </section>
+      ))}
+      <button type="button" className="button secondary" onClick={() => onChange(addSection(set))}>
+        {t('addSection')}
+      </button>
+    </div>
+  );
+}
+
+function AddQuestion({ onAdd, sectionId }: { onAdd: (type: TQuestionType) => void; sectionId: string }) {
+  const { t } = useI18n();
+  const [type, setType] = useState<TQuestionType>('agreement');
+  return (
+    <div className="inline-form">
+      <div className="field">
+        <label htmlFor={`add-${sectionId}`}>{t('newQuestionType')}</label>
+        <select id={`add-${sectionId}`} value={type} onChange={(event) => setType(event.target.value as TQuestionType)}>
+          {QUESTION_TYPES.map((option) => (
+            <option key={option} value={option}>
+              {t(`type_${option}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="button" className="button secondary" onClick={() => onAdd(type)}>
+        {t('addQuestion')}
+      </button>
+    </div>
+  );
+}

@@ -12,7 +12,9 @@ import securityHeaders from './plugins/external/security-headers.js';
 import administratorRoutes from './routes/administrators.js';
 import auditRoutes from './routes/audit.js';
 import authRoutes from './routes/auth.js';
+import codeRoutes from './routes/codes.js';
 import healthRoutes from './routes/health.js';
+import respondRoutes from './routes/respond.js';
 import seriesRoutes from './routes/series.js';
 import waveRoutes from './routes/waves.js';
 
@@ -78,5 +80,7 @@ export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<Fa
   await app.register(auditRoutes);
   await app.register(seriesRoutes);
   await app.register(waveRoutes);
+  await app.register(codeRoutes);
+  await app.register(respondRoutes);
   return app;
 }

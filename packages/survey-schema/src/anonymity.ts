@@ -11,7 +11,7 @@ export function anonymityStatement(
 ): string[] {
   if (language === 'en') {
     return [
-      'Your answers are anonymous. We do not store your name, your e-mail address, your IP address, your browser or when you answered (only the date).',
+      'Your answers are anonymous. We do not store your name, your e-mail address, your IP address, your browser or when you answered.',
       settings.accessMode === 'codes'
         ? 'Your code is marked as used so that it cannot be used twice, but nothing links the code to your answers.'
         : 'No code is needed, and nothing identifies you when you answer.',
@@ -19,7 +19,7 @@ export function anonymityStatement(
     ];
   }
   return [
-    'Dina svar är anonyma. Vi sparar inte ditt namn, din e-postadress, din IP-adress, din webbläsare eller när du svarade (bara datumet).',
+    'Dina svar är anonyma. Vi sparar inte ditt namn, din e-postadress, din IP-adress, din webbläsare eller när du svarade.',
     settings.accessMode === 'codes'
       ? 'Din kod markeras som använd så att den inte kan användas två gånger, men ingenting kopplar koden till dina svar.'
       : 'Ingen kod behövs, och ingenting identifierar dig när du svarar.',

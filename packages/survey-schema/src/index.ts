@@ -22,7 +22,17 @@ export {
   ZUpdateAdministratorRequest,
 } from './admin.js';
 export { anonymityStatement } from './anonymity.js';
-export { answersSchemaFor, type TAnswers, type TAnswerValue, ZAnswerValue } from './answers.js';
+export { answersSchemaFor, type TAnswerProblem, type TAnswers, type TAnswerValue, ZAnswerValue } from './answers.js';
+export {
+  MAX_CODES_PER_BATCH,
+  type TCodeSummary,
+  type TIssuedCodes,
+  ZCodeSummary,
+  ZIssueCodesRequest,
+  ZIssuedCodes,
+  ZRevokeCodesRequest,
+  ZRevokeCodesResult,
+} from './codes.js';
 export { wordingChanges } from './compare.js';
 export {
   exportQuestionSet,
@@ -40,6 +50,7 @@ export {
   type TProblem,
   type TProblemCode,
   type TProblemField,
+  ZNoContent,
   ZProblem,
   ZProblemCode,
   ZProblemField,
@@ -63,6 +74,21 @@ export {
   ZSection,
   ZStableId,
 } from './question-set.js';
+export {
+  type TAnsweringStatus,
+  type TRespondentProblem,
+  type TRespondentWave,
+  type TSubmitResponseRequest,
+  ZAnsweringStatus,
+  ZCodeCheckRequest,
+  ZRespondentProblem,
+  ZRespondentWave,
+  ZSlugParams,
+  ZSubmitResponseRequest,
+  ZSubmitResponseResult,
+  ZTypedCode,
+  ZWaveSlug,
+} from './respond.js';
 export { type TSurveySeries, ZCreateSurveySeriesRequest, ZListSurveySeriesResponse, ZSurveySeries } from './series.js';
 export { BUILT_IN_TEMPLATES, TEMPLATE_2012, type TTemplateId } from './template-2012.js';
 export {

@@ -31,7 +31,12 @@ export const ZProblem = z.object({
   detail: z.string().optional(),
   code: ZProblemCode,
   errors: z.array(ZProblemField).optional(),
+  /** A finer reason on respondent routes ("code_used"), for the page to say in its language. */
+  reason: z.string().optional(),
 });
 export type TProblem = z.infer<typeof ZProblem>;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** The empty body of a 204 answer. */
+export const ZNoContent = z.null().describe('No content');

@@ -38,6 +38,8 @@ export const ZWave = z.object({
   questionSet: ZQuestionSet,
   /** Set once published: the frozen version's content hash. */
   contentHash: z.string().nullable(),
+  /** Set once published: respondents answer at /s/<slug>. */
+  slug: z.string().nullable(),
   publishedAt: z.iso.datetime().nullable(),
   closedAt: z.iso.datetime().nullable(),
   /** Questions whose wording differs from the previous published wave of the series. */

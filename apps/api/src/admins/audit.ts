@@ -15,7 +15,9 @@ export type TAuditAction =
   | 'wave_questions_saved'
   | 'wave_settings_saved'
   | 'wave_published'
-  | 'wave_closed';
+  | 'wave_closed'
+  | 'codes_issued'
+  | 'codes_revoked';
 
 export type TAuditEntry = {
   actor: { id: string; email: string } | null;

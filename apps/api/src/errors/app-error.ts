@@ -33,17 +33,19 @@ export class AppError extends Error {
   readonly code: TProblemCode;
   readonly fields: TProblemField[] | undefined;
   readonly headers: Record<string, string>;
+  readonly reason: string | undefined;
 
   constructor(
     code: TProblemCode,
     detail?: string,
-    options: { fields?: TProblemField[]; headers?: Record<string, string> } = {},
+    options: { fields?: TProblemField[]; headers?: Record<string, string>; reason?: string } = {},
   ) {
     super(detail ?? TITLE[code]);
     this.name = 'AppError';
     this.code = code;
     this.fields = options.fields;
     this.headers = options.headers ?? {};
+    this.reason = options.reason;
   }
 
   get status(): number {

@@ -25,7 +25,7 @@ export function registerErrorHandler(app: FastifyInstance) {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return sendProblem(reply, problemBody(error.code, error.message, error.fields), error.headers);
+      return sendProblem(reply, problemBody(error.code, error.message, error.fields, error.reason), error.headers);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields: TProblemField[] = error.validation.map((issue) => ({

@@ -2,7 +2,7 @@ import { PROBLEM_CONTENT_TYPE, type TProblem, type TProblemCode, type TProblemFi
 import type { FastifyReply } from 'fastify';
 import { statusOf, titleOf } from './app-error.js';
 
-export function problemBody(code: TProblemCode, detail?: string, fields?: TProblemField[]): TProblem {
+export function problemBody(code: TProblemCode, detail?: string, fields?: TProblemField[], reason?: string): TProblem {
   return {
     type: `urn:enkat:problem:${code}`,
     title: titleOf(code),
@@ -10,6 +10,7 @@ export function problemBody(code: TProblemCode, detail?: string, fields?: TProbl
     code,
     ...(detail ? { detail } : {}),
     ...(fields?.length ? { errors: fields } : {}),
+    ...(reason ? { reason } : {}),
   };
 }
 

@@ -2,12 +2,12 @@ import {
   ZChangePasswordRequest,
   ZLoginRequest,
   ZMeResponse,
+  ZNoContent,
   ZProblem,
   ZSetupPasswordRequest,
 } from '@enkat/survey-schema';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ADMINISTRATOR_SELECT, setPasswordWithSetupToken, toAdministrator } from '../admins/administrators.js';
 import { recordAudit } from '../admins/audit.js';
 import { clearAccountFailures, recordFailure, retryAfterSeconds, throttleKeys } from '../auth/login-throttle.js';
@@ -22,7 +22,6 @@ export type TAuthRoutesOptions = {
   loginClientLimit: number;
 };
 
-const ZNoContent = z.null().describe('No content');
 const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 422: ZProblem, 429: ZProblem };
 
 const authRoutes: FastifyPluginAsyncZod<TAuthRoutesOptions> = async (app, options) => {

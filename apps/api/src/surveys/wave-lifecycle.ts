@@ -1,8 +1,10 @@
 import { Prisma, type TDb } from '@enkat/db';
 import type { TQuestionSet, TWaveSettings } from '@enkat/survey-schema';
 import { recordAudit } from '../admins/audit.js';
+import { unlinkCodeUses } from '../answering/unlink-code-uses.js';
 import { AppError } from '../errors/app-error.js';
 import { contentHash } from './content-hash.js';
+import { newWaveSlug } from './wave-slug.js';
 import { questionSetOf, WAVE_SELECT } from './wave-view.js';
 
 type TActor = { id: string; email: string } | null;
@@ -70,7 +72,12 @@ export async function publishWave(db: TDb, id: string, revision: number, actor: 
       update: {},
       select: { id: true },
     });
-    await updateDraft(tx, id, revision, { state: 'open', publishedAt: new Date(), draft: Prisma.DbNull });
+    await updateDraft(tx, id, revision, {
+      state: 'open',
+      publishedAt: new Date(),
+      draft: Prisma.DbNull,
+      slug: newWaveSlug(),
+    });
     await tx.wave.update({ where: { id }, data: { versionId: version.id } });
     await recordAudit(tx, {
       actor,
@@ -97,6 +104,7 @@ export async function closeWave(db: TDb, id: string, actor: TActor) {
     }
     await recordAudit(tx, { actor, action: 'wave_closed', object: { type: 'wave', id } });
   });
+  await unlinkCodeUses(db, id);
 }
 
 /** Starts the next wave of a series: a new draft holding the latest question set, same ids. */

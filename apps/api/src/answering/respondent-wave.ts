@@ -1,0 +1,97 @@
+import type { TDb } from '@enkat/db';
+import {
+  type TAnsweringStatus,
+  type TQuestionSet,
+  type TRespondentProblem,
+  type TRespondentWave,
+  ZQuestionSet,
+} from '@enkat/survey-schema';
+import { AppError } from '../errors/app-error.js';
+
+export type TPublishedWave = {
+  id: string;
+  slug: string;
+  status: TAnsweringStatus;
+  opensAt: Date;
+  closesAt: Date;
+  accessMode: 'codes' | 'open_link';
+  minGroupSize: number;
+  freeTextMinGroup: number;
+  anonymityNote: string;
+  questionSet: TQuestionSet;
+};
+
+export function respondentError(
+  code: 'not_found' | 'conflict' | 'forbidden' | 'validation_failed',
+  reason: TRespondentProblem,
+  detail: string,
+  fields?: { path: string; message: string }[],
+): AppError {
+  return new AppError(code, detail, { reason, ...(fields ? { fields } : {}) });
+}
+
+/** Whether a published wave takes answers at `now`: only between its opening and closing time. */
+function statusAt(wave: { state: string; opensAt: Date; closesAt: Date }, now: Date): TAnsweringStatus {
+  if (wave.state === 'closed' || now >= wave.closesAt) return 'closed';
+  if (now < wave.opensAt) return 'not_yet_open';
+  return 'open';
+}
+
+/** A published wave by its respondent address; drafts and unknown addresses are not found. */
+export async function findPublishedWave(db: TDb, slug: string, now = new Date()): Promise<TPublishedWave> {
+  const row = await db.wave.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      state: true,
+      opensAt: true,
+      closesAt: true,
+      accessMode: true,
+      minGroupSize: true,
+      freeTextMinGroup: true,
+      anonymityNote: true,
+      version: { select: { content: true } },
+    },
+  });
+  if (!row || row.state === 'draft' || !row.version || !row.opensAt || !row.closesAt) {
+    throw respondentError('not_found', 'survey_not_found', 'There is no survey at this address.');
+  }
+  const { opensAt, closesAt } = row;
+  return {
+    id: row.id,
+    slug,
+    status: statusAt({ state: row.state, opensAt, closesAt }, now),
+    opensAt,
+    closesAt,
+    accessMode: row.accessMode,
+    minGroupSize: row.minGroupSize,
+    freeTextMinGroup: row.freeTextMinGroup,
+    anonymityNote: row.anonymityNote,
+    questionSet: ZQuestionSet.parse(row.version.content),
+  };
+}
+
+/** Refuses answers outside the wave's opening hours, with the reason. */
+export function assertOpen(wave: TPublishedWave): void {
+  if (wave.status === 'not_yet_open') {
+    throw respondentError('conflict', 'survey_not_yet_open', 'This survey has not opened yet.');
+  }
+  if (wave.status === 'closed') throw respondentError('conflict', 'survey_closed', 'This survey is closed.');
+}
+
+/** What the respondent's pages see: the questions only while the wave is open. */
+export function respondentView(wave: TPublishedWave): TRespondentWave {
+  return {
+    slug: wave.slug,
+    title: wave.questionSet.title,
+    language: wave.questionSet.language,
+    status: wave.status,
+    opensAt: wave.opensAt.toISOString(),
+    closesAt: wave.closesAt.toISOString(),
+    accessMode: wave.accessMode,
+    minGroupSize: wave.minGroupSize,
+    freeTextMinGroup: wave.freeTextMinGroup,
+    anonymityNote: wave.anonymityNote,
+    questionSet: wave.status === 'open' ? wave.questionSet : null,
+  };
+}

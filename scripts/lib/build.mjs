@@ -14,7 +14,14 @@ export const PRISMA_ENV = {
   PRISMA_HIDE_UPDATE_MESSAGE: '1',
 };
 
-const NEXT_INPUTS = ['apps/web/src', 'apps/web/next.config.ts', 'apps/web/package.json', 'packages/survey-schema/dist'];
+const NEXT_INPUTS = [
+  'apps/web/src',
+  'apps/web/public',
+  'apps/web/next.config.ts',
+  'apps/web/package.json',
+  'packages/survey-schema/dist',
+  'packages/results/dist',
+];
 
 /**
  * @param {{ web?: boolean, log?: (message: string) => void }} [options]

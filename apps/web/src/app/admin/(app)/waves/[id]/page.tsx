@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useAdmin } from '@/components/admin/admin-shell';
 import { QuestionSetEditor } from '@/components/builder/question-set-editor';
 import { WaveSettingsForm } from '@/components/builder/wave-settings-form';
+import { CodesPanel } from '@/components/codes/codes-panel';
 import { QuestionSetView } from '@/components/survey/question-set-view';
 import { ApiError, api } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
@@ -131,6 +132,20 @@ export default function WavePage() {
           </button>
         )}
       </div>
+      {wave.slug && (
+        <p>
+          {t('codesAddress')}: <a href={`/s/${wave.slug}`}>/s/{wave.slug}</a>
+        </p>
+      )}
+      {wave.slug && wave.settings.accessMode === 'codes' && (
+        <CodesPanel
+          waveId={wave.id}
+          slug={wave.slug}
+          title={`${wave.series.name} ${wave.name}`}
+          canEdit={canEdit}
+          open={wave.state === 'open'}
+        />
+      )}
       {previewing ? (
         <section className="preview" aria-label={t('previewTitle')}>
           <QuestionSetView questionSet={questionSet} settings={settings} />

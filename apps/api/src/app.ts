@@ -13,8 +13,11 @@ import administratorRoutes from './routes/administrators.js';
 import auditRoutes from './routes/audit.js';
 import authRoutes from './routes/auth.js';
 import codeRoutes from './routes/codes.js';
+import commentRoutes from './routes/comments.js';
+import exportRoutes from './routes/exports.js';
 import healthRoutes from './routes/health.js';
 import respondRoutes from './routes/respond.js';
+import resultRoutes from './routes/results.js';
 import seriesRoutes from './routes/series.js';
 import waveRoutes from './routes/waves.js';
 
@@ -81,6 +84,9 @@ export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<Fa
   await app.register(seriesRoutes);
   await app.register(waveRoutes);
   await app.register(codeRoutes);
+  await app.register(resultRoutes);
+  await app.register(exportRoutes);
+  await app.register(commentRoutes);
   await app.register(respondRoutes);
   return app;
 }

@@ -40,7 +40,9 @@ describe('invariant 1: a stored response carries nothing that points to a person
       'response_id',
       'wave_id',
     ]);
+    // `id` is the comment's own random handle, for redaction; it is not the response's id.
     expect((await columnsOf('response_text')).map((c) => c.name)).toEqual([
+      'id',
       'question_id',
       'response_id',
       'text',

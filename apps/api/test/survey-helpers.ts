@@ -1,9 +1,15 @@
-import { type TIssuedCodes, type TWave, ZIssuedCodes, ZWave } from '@enkat/survey-schema';
+import { type TIssuedCodes, type TWave, type TWaveSettings, ZIssuedCodes, ZWave } from '@enkat/survey-schema';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { SAME_ORIGIN } from './helpers.js';
 
-export type TOpenWaveOptions = { accessMode?: 'codes' | 'open_link'; name?: string; opensInHours?: number };
+export type TOpenWaveOptions = {
+  accessMode?: 'codes' | 'open_link';
+  name?: string;
+  opensInHours?: number;
+  /** Any other settings (minimum groups, results before closing …). */
+  settings?: Partial<TWaveSettings>;
+};
 
 /** An administrator's API calls, with their session cookie and a same-origin browser's headers. */
 export function adminCaller(app: FastifyInstance, cookie: string) {
@@ -20,7 +26,12 @@ export function adminCaller(app: FastifyInstance, cookie: string) {
 export async function publishedWave(
   app: FastifyInstance,
   cookie: string,
-  { accessMode = 'codes', name = `Enkät ${Math.random()}`, opensInHours = -1 }: TOpenWaveOptions = {},
+  {
+    accessMode = 'codes',
+    name = `Enkät ${Math.random()}`,
+    opensInHours = -1,
+    settings: more = {},
+  }: TOpenWaveOptions = {},
 ): Promise<TWave> {
   const call = adminCaller(app, cookie);
   const created = await call('POST', '/api/v1/series', {
@@ -39,6 +50,7 @@ export async function publishedWave(
       closesAt: new Date(Date.now() + (opensInHours + 48) * hour).toISOString(),
       accessMode,
       invitedCount: 640,
+      ...more,
     },
   });
   expect(settings.statusCode).toBe(200);

@@ -33,6 +33,23 @@ export {
   ZRevokeCodesRequest,
   ZRevokeCodesResult,
 } from './codes.js';
+export {
+  REDACTION_MARKER,
+  type TComment,
+  type TListCommentsResponse,
+  type TPersonalDataKind,
+  type TPersonalDataSpan,
+  type TRedactCommentRequest,
+  ZComment,
+  ZCommentParams,
+  ZListCommentsQuery,
+  ZListCommentsResponse,
+  ZPersonalDataKind,
+  ZPersonalDataSpan,
+  ZRedactCommentRequest,
+  ZRedactionNames,
+  ZSaveRedactionNamesRequest,
+} from './comments.js';
 export { wordingChanges } from './compare.js';
 export {
   exportQuestionSet,
@@ -89,6 +106,38 @@ export {
   ZTypedCode,
   ZWaveSlug,
 } from './respond.js';
+export {
+  type TAgreementFigures,
+  type TAgreementResult,
+  type TChoiceQuestionResult,
+  type TGroupColumn,
+  type TQuestionResult,
+  type TResultsQuery,
+  type TSeriesTrend,
+  type TWaveResults,
+  ZAgreementFigures,
+  ZAgreementResult,
+  ZChoiceQuestionResult,
+  ZFreeTextQuestionResult,
+  ZGetSeriesTrendResponse,
+  ZGetWaveResultsResponse,
+  ZGroupColumn,
+  ZQuestionResult,
+  ZResultRow,
+  ZResultsPopulation,
+  ZResultsQuery,
+  ZResultsWave,
+  ZResultTable,
+  ZShareResult,
+  ZShownGroupColumn,
+  ZSuppressedGroupColumn,
+  ZTrendChange,
+  ZTrendPoint,
+  ZTrendQuery,
+  ZTrendQuestion,
+  ZTrendStep,
+  ZTrendWave,
+} from './results.js';
 export { type TSurveySeries, ZCreateSurveySeriesRequest, ZListSurveySeriesResponse, ZSurveySeries } from './series.js';
 export { BUILT_IN_TEMPLATES, TEMPLATE_2012, type TTemplateId } from './template-2012.js';
 export {

@@ -17,7 +17,10 @@ export type TAuditAction =
   | 'wave_published'
   | 'wave_closed'
   | 'codes_issued'
-  | 'codes_revoked';
+  | 'codes_revoked'
+  | 'comment_redacted'
+  | 'redaction_names_saved'
+  | 'results_exported';
 
 export type TAuditEntry = {
   actor: { id: string; email: string } | null;

@@ -17,9 +17,10 @@ async function codeWave(db: TDb, waveId: string) {
 
 /**
  * Issues `count` new codes for a wave and returns them: the only time they exist outside the
- * respondents' hands. Only their hashes are stored.
+ * respondents' hands. Only their hashes are stored. A null actor is the platform itself (the
+ * demo data).
  */
-export async function issueCodes(db: TDb, waveId: string, count: number, actor: TActor): Promise<TIssuedCodes> {
+export async function issueCodes(db: TDb, waveId: string, count: number, actor: TActor | null): Promise<TIssuedCodes> {
   const wave = await codeWave(db, waveId);
   if (wave.accessMode !== 'codes') {
     throw new AppError('conflict', 'This wave is answered through an open link: it takes no codes.');

@@ -17,9 +17,11 @@ import { questionsOf, type TAnswers, TEMPLATE_2012 } from '@enkat/survey-schema'
  *     q9 role   Socialsekreterare 156 · Biståndsbedömare 22 · Annan 3 · skipped 4
  *     q10 area  Ekonomiskt bistånd 98 · Barn och unga 47 · Vuxna/missbruk 30 · Annat 4 · skipped 6
  *     q11 years Mindre än 2 år 29 · 2–5 år 61 · 6–10 år 47 · Mer än 10 år 40 · skipped 8
- * - Free text (33 answers): q7 holds the report's six quotes verbatim plus invented ones; q8
- *   invented comments on the report's six themes; q12 closing comments, two of which contain an
- *   invented phone number and e-mail address, for the personal-data highlighting to find.
+ * - Free text (36 answers): q7 holds the report's six quotes verbatim plus invented ones (11); q8
+ *   invented comments on the report's six themes (15); q12 closing comments (10, just enough for
+ *   the free-text minimum group of 10), four of which hold invented personal data for the
+ *   highlighting to find: a phone number, an e-mail address, the Tax Agency's test personnummer
+ *   121212-1212, and a name ("Karin Exempelsson") for an editor's list of names.
  */
 
 const RESPONDENTS = 185;
@@ -128,6 +130,9 @@ const FREE_TEXT: Readonly<Record<string, readonly string[]>> = {
     'Tack för att ni lyfter frågan. Det behövs.',
     'Svårt att svara på vissa frågor eftersom det skiljer sig mellan enheterna i stadsdelen.',
     'Vi behöver fler kollegor, inte fler riktlinjer.',
+    'Min chef Karin Exempelsson gör så gott hon kan, men hon har själv för många medarbetare.',
+    'Skriv gärna till mig om uppföljningen, mitt personnummer är 121212-1212 om ni behöver det.',
+    'Mer handledning och tid för reflektion skulle göra stor skillnad.',
   ],
 };
 

@@ -1,5 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { TDb } from '@enkat/db';
 import { TEMPLATE_2012, type TWaveSettings } from '@enkat/survey-schema';
+import { issueCodes } from '../answering/code-batches.js';
+import { findPublishedWave } from '../answering/respondent-wave.js';
+import { submitResponse } from '../answering/submission.js';
+import { demo2012Responses } from './demo-2012-responses.js';
 import { createSeriesWithWave } from './series.js';
 import { closeWave, publishWave, rerunSeries, saveSettings } from './wave-lifecycle.js';
 
@@ -19,10 +24,14 @@ const SETTINGS_2012: TWaveSettings = {
   resultsBeforeClose: false,
 };
 
+/** A day inside the 2012 answering period, for the respondents' path to see the wave open. */
+const ANSWERED_AT = new Date('2012-04-16T10:00:00+02:00');
+
 /**
- * The demo: the series "Socialtjänstenkäten" with its 2012 wave (published and closed, as it
- * ran) and a 2026 draft ready to publish. Made through the same functions as the admin pages;
- * does nothing when the series exists. Answers nothing about respondents.
+ * The demo: the series "Socialtjänstenkäten" with its 2012 wave (published, answered by 185 of
+ * 640 invited, and closed, as it ran) and a 2026 draft ready to publish. Made through the same
+ * functions as the admin pages and the respondents' form; does nothing when the series exists.
+ * The answers are synthetic (see demo-2012-responses.ts).
  */
 export async function seedDemoSurvey(db: TDb): Promise<boolean> {
   if (await db.surveySeries.findUnique({ where: { name: DEMO_SERIES_NAME }, select: { id: true } })) return false;
@@ -33,6 +42,7 @@ export async function seedDemoSurvey(db: TDb): Promise<boolean> {
   );
   await saveSettings(db, waveId, 1, SETTINGS_2012, null);
   await publishWave(db, waveId, 2, null);
+  await answer2012(db, waveId);
   await closeWave(db, waveId, null);
   // As it ran: published when it opened, closed when it closed.
   await db.wave.update({
@@ -54,4 +64,18 @@ export async function seedDemoSurvey(db: TDb): Promise<boolean> {
     null,
   );
   return true;
+}
+
+/**
+ * Issues the 640 codes of 2012 and submits each synthetic answer set with a code of its own,
+ * through the same function as the respondents' form, so the demo's rows are what real
+ * submissions store. The codes are thrown away: nobody can answer the demo wave.
+ */
+async function answer2012(db: TDb, waveId: string): Promise<void> {
+  const { codes } = await issueCodes(db, waveId, SETTINGS_2012.invitedCount ?? 0, null);
+  const { slug } = await db.wave.findUniqueOrThrow({ where: { id: waveId }, select: { slug: true } });
+  const wave = await findPublishedWave(db, slug ?? '', ANSWERED_AT);
+  for (const [i, answers] of demo2012Responses().entries()) {
+    await submitResponse(db, wave, { idempotencyKey: randomUUID(), code: codes[i], answers });
+  }
 }

@@ -1,0 +1,39 @@
+import type { TLanguage } from '@enkat/survey-schema';
+import type { TExportHeader } from './export-model.js';
+
+/** The words the writers add themselves, in the survey's language. */
+export const EXPORT_LABELS = {
+  sv: {
+    wave: 'Omgång',
+    exportedOn: 'Exportdatum',
+    summarySheet: 'Sammanfattning',
+    responsesSheet: 'Svar',
+    question: 'Fråga',
+    sheet: 'Blad',
+    total: 'Totalt',
+  },
+  en: {
+    wave: 'Wave',
+    exportedOn: 'Exported on',
+    summarySheet: 'Summary',
+    responsesSheet: 'Responses',
+    question: 'Question',
+    sheet: 'Sheet',
+    total: 'Total',
+  },
+} as const satisfies Record<TLanguage, Record<string, string>>;
+
+/**
+ * The block every export starts with: title, wave, date of export, the minimum group rule
+ * and how suppressed cells are written. Rows of plain text, not yet defused.
+ */
+export function headerLines(header: TExportHeader): string[][] {
+  const labels = EXPORT_LABELS[header.language];
+  return [
+    [header.title],
+    [labels.wave, header.waveName],
+    [labels.exportedOn, header.exportedOn],
+    [header.minGroupRule],
+    [header.suppressedNote],
+  ];
+}

@@ -1,0 +1,111 @@
+import { questionsOf, type TChoiceQuestion, TEMPLATE_2012 } from '@enkat/survey-schema';
+import { describe, expect, it } from 'vitest';
+import { choiceResult, type TChoiceResultInput } from './choice-result.js';
+
+const choice = (id: string) => questionsOf(TEMPLATE_2012).find((q) => q.id === id) as TChoiceQuestion;
+const counts = (record: Record<string, number>) => ({
+  counts: new Map(Object.entries(record)),
+  answered: Object.values(record).reduce((a, b) => a + b, 0),
+});
+
+const q2 = (overrides: Partial<TChoiceResultInput> = {}) =>
+  choiceResult({
+    question: choice('q2'),
+    counts: counts({ s1: 51, s2: 101, s3: 19, s4: 8, 'dont-know': 3 }),
+    minGroup: 5,
+    population: 640,
+    language: 'sv',
+    breakdown: null,
+    ...overrides,
+  });
+
+describe('choiceResult', () => {
+  it('gives the table in the question’s option order, each percentage with its margin', () => {
+    const { table, withheld } = q2();
+    expect(withheld).toBeNull();
+    expect(table?.total).toBe(182);
+    expect(table?.rows.map((r) => [r.optionId, r.count, r.percent])).toEqual([
+      ['s1', 51, 28],
+      ['s2', 101, 55.5],
+      ['s3', 19, 10.4],
+      ['s4', 8, 4.4],
+      ['dont-know', 3, 1.6],
+    ]);
+    const margin = table?.rows[1]?.margin ?? 0;
+    const uncorrected = q2({ population: null }).table?.rows[1]?.margin ?? 0;
+    expect(margin).toBeLessThan(uncorrected); // finite-population correction
+    expect(uncorrected).toBeCloseTo(1.96 * Math.sqrt(((101 / 182) * (81 / 182)) / 182) * 100, 10);
+  });
+
+  it('combines agreement on both bases, labelled in the asked language', () => {
+    const { agreement } = q2({ language: 'en' });
+    expect(agreement?.allAnswers).toMatchObject({ total: 182, agree: { count: 152, percent: 83.5 } });
+    expect(agreement?.scaleAnswers).toMatchObject({ total: 179, disagree: { count: 27, percent: 15.1 } });
+    expect(agreement?.scaleAnswers.label).toBe('Share of those who took a position (without Don’t know)');
+    expect(choiceResult({ ...baseOf('q1') }).agreement).toBeNull();
+  });
+
+  it('withholds a question fewer than the minimum group answered, but shows one nobody answered', () => {
+    expect(q2({ counts: counts({ s1: 3, s2: 1 }) })).toEqual({
+      type: 'agreement',
+      withheld: 'too_few_answers',
+      table: null,
+      agreement: null,
+      breakdown: null,
+    });
+    const empty = q2({ counts: counts({}) });
+    expect(empty.withheld).toBeNull();
+    expect(empty.table?.rows.every((r) => r.percent === null && r.margin === null)).toBe(true);
+  });
+
+  it('breaks down by a background question, a small group carrying nothing but its name', () => {
+    const groups = new Map([
+      ['socialsekreterare', counts({ s1: 40, s2: 90, s3: 15, s4: 6, 'dont-know': 3 })],
+      ['bistandsbedomare', counts({ s1: 10, s2: 9, s3: 2 })],
+      ['annan', counts({ s1: 1, s2: 1, s3: 1 })],
+    ]);
+    const { breakdown } = q2({ breakdown: { question: choice('q9'), groups } });
+    expect(breakdown?.map((c) => [c.key, c.suppressed])).toEqual([
+      ['socialsekreterare', false],
+      ['bistandsbedomare', false],
+      ['annan', true],
+    ]);
+    expect(breakdown?.[2]).toEqual({ key: 'annan', label: 'Annan', suppressed: true });
+    expect(breakdown?.[1]).toMatchObject({
+      n: 21,
+      rows: [
+        { optionId: 's1', count: 10, percent: 47.6 },
+        { optionId: 's2' },
+        { optionId: 's3' },
+        { optionId: 's4' },
+        {},
+      ],
+      agreement: { allAnswers: { agree: { count: 19, percent: 90.5 } } },
+    });
+    // Annan (3) with the 4 unassigned is hidden: 7 ≥ 5, so nothing more needs to go.
+    const tight = new Map([...groups].filter(([key]) => key !== 'socialsekreterare'));
+    const alone = q2({
+      counts: counts({ s1: 11, s2: 10, s3: 3 }),
+      breakdown: { question: choice('q9'), groups: tight },
+    });
+    expect(alone.breakdown?.map((c) => c.suppressed)).toEqual([false, true, true]);
+  });
+
+  it('does not break the background question down by itself', () => {
+    const groups = new Map([['annan', counts({ annan: 3 })]]);
+    const q9 = choiceResult({ ...baseOf('q9'), breakdown: { question: choice('q9'), groups } });
+    expect(q9.breakdown).toBeNull();
+  });
+});
+
+function baseOf(id: string): TChoiceResultInput {
+  const question = choice(id);
+  return {
+    question,
+    counts: counts({ [question.options[0]?.id ?? '']: 5 }),
+    minGroup: 5,
+    population: null,
+    language: 'sv',
+    breakdown: null,
+  };
+}

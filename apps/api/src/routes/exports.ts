@@ -1,0 +1,129 @@
+import type { Readable } from 'node:stream';
+import { ZProblem, ZResultsQuery, ZWaveIdParams } from '@enkat/survey-schema';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../admins/audit.js';
+import { csvResponsesStream, csvResultsStream } from '../exports/csv.js';
+import { EXPORT_FORMATS } from '../exports/formats.js';
+import { exportFromResults, exportHeaderOf } from '../exports/from-results.js';
+import { pdfReportStream } from '../exports/pdf-report.js';
+import { rawResponses } from '../exports/raw-responses.js';
+import { responsesXlsxStream } from '../exports/xlsx-responses.js';
+import { resultsXlsxStream } from '../exports/xlsx-results.js';
+import { adminOf, ROLES } from '../plugins/app/access.js';
+import { buildResults } from '../results/build-results.js';
+
+/** The files a wave can be downloaded as. */
+export const EXPORT_FILES = [
+  'results.xlsx',
+  'results.csv',
+  'results-excel-sv.csv',
+  'report.pdf',
+  'responses.xlsx',
+  'responses.csv',
+] as const;
+type TExportFile = (typeof EXPORT_FILES)[number];
+
+const ZExportParams = ZWaveIdParams.extend({ file: z.enum(EXPORT_FILES) });
+
+const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem };
+
+const FORMAT_OF = {
+  'results.xlsx': EXPORT_FORMATS.xlsx,
+  'results.csv': EXPORT_FORMATS.csv,
+  'results-excel-sv.csv': EXPORT_FORMATS.csv,
+  'report.pdf': EXPORT_FORMATS.pdf,
+  'responses.xlsx': EXPORT_FORMATS.xlsx,
+  'responses.csv': EXPORT_FORMATS.csv,
+} as const satisfies Record<TExportFile, (typeof EXPORT_FORMATS)[keyof typeof EXPORT_FORMATS]>;
+
+/**
+ * A wave's exports: the results tables (XLSX, CSV, Swedish Excel CSV, PDF report), built from
+ * the same suppressed results as the page, and the anonymized raw responses (XLSX, CSV) in
+ * random order without timestamps. Every download is streamed and recorded in the audit log
+ * (which file, which breakdown; nothing about respondents).
+ */
+const exportRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/waves/:id/exports/:file',
+    {
+      schema: {
+        tags: ['results'],
+        summary: 'Download a wave’s results (XLSX, CSV, PDF) or its anonymized responses (XLSX, CSV)',
+        params: ZExportParams,
+        querystring: ZResultsQuery,
+        response: {
+          200: z.string().meta({ format: 'binary', description: 'The file, streamed' }),
+          ...problems,
+        },
+      },
+      config: { access: { roles: ROLES.everyone } },
+    },
+    async (request, reply) => {
+      const { id, file } = request.params;
+      const { breakdown, lang } = request.query;
+      const { stream, title } = await exportStream(file, id, { breakdown, lang });
+      await recordAudit(app.db, {
+        actor: adminOf(request),
+        action: 'results_exported',
+        object: { type: 'wave', id },
+        details: { file, ...(breakdown ? { breakdown } : {}) },
+      });
+      const format = FORMAT_OF[file];
+      const [base] = file.split('.');
+      return (
+        reply
+          .header('content-type', format.contentType)
+          .header('content-disposition', contentDisposition(`${title} ${base}.${format.extension}`))
+          .header('cache-control', 'no-store')
+          // The 200 schema describes the bytes for the OpenAPI document; Fastify pipes a stream unserialized.
+          .send(stream as unknown as string)
+      );
+    },
+  );
+
+  /** Everything that can fail (404, 409, 422) happens here, before a byte is sent. */
+  async function exportStream(
+    file: TExportFile,
+    waveId: string,
+    query: { breakdown?: string | undefined; lang?: 'sv' | 'en' | undefined },
+  ): Promise<{ stream: Readable; title: string }> {
+    if (file === 'responses.xlsx' || file === 'responses.csv') {
+      const { wave, responses } = await rawResponses(app.db, waveId, { lang: query.lang });
+      const header = exportHeaderOf({
+        wave: { series: wave.series, name: wave.name },
+        language: query.lang ?? wave.questionSet.language,
+        minGroupSize: wave.settings.minGroupSize,
+      });
+      const stream =
+        file === 'responses.xlsx'
+          ? responsesXlsxStream({ header, responses })
+          : csvResponsesStream({ header, responses, dialect: 'rfc4180' });
+      return { stream, title: header.title };
+    }
+    const results = await buildResults(app.db, waveId, query);
+    const { header, tables } = exportFromResults(results);
+    const stream =
+      file === 'results.xlsx'
+        ? resultsXlsxStream({ header, tables })
+        : file === 'report.pdf'
+          ? pdfReportStream({ header, tables })
+          : csvResultsStream({ header, tables, dialect: file === 'results.csv' ? 'rfc4180' : 'excel-sv' });
+    return { stream, title: header.title };
+  }
+};
+
+/** `attachment` with an ASCII fallback name and the real one per RFC 5987 / 6266. */
+export function contentDisposition(filename: string): string {
+  const ascii = filename
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-');
+  const encoded = encodeURIComponent(filename.replace(/\s+/g, '-')).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+export default exportRoutes;

@@ -39,6 +39,9 @@ export default function SeriesPage() {
   return (
     <>
       <h1>{series.name}</h1>
+      <p>
+        <Link href={`/admin/series/${id}/trend`}>{t('trendTitle')}</Link>
+      </p>
       <h2>{t('waves')}</h2>
       <table>
         <tbody>
@@ -51,6 +54,7 @@ export default function SeriesPage() {
                 <span className={`badge state-${wave.state}`}>{t(`state_${wave.state}`)}</span>
               </td>
               <td>{wave.publishedAt ? formatStockholm(wave.publishedAt, language) : ''}</td>
+              <td>{wave.state !== 'draft' && <Link href={`/admin/waves/${wave.id}/results`}>{t('results')}</Link>}</td>
             </tr>
           ))}
         </tbody>

@@ -106,6 +106,11 @@ export default function WavePage() {
         >
           {t('preview')}
         </button>
+        {wave.state !== 'draft' && (
+          <Link className="button" href={`/admin/waves/${id}/results`}>
+            {t('results')}
+          </Link>
+        )}
         <a className="button secondary" href={`/api/v1/waves/${id}/export`}>
           {t('exportJson')}
         </a>

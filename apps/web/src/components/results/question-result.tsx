@@ -1,0 +1,175 @@
+import { formatInteger, formatMargin, formatPercent } from '@enkat/results';
+import type { TAgreementFigures, TChoiceQuestionResult, TQuestionResult, TWaveResults } from '@enkat/survey-schema';
+import { MESSAGES, type TLanguage } from '@/lib/messages';
+import { BarChart } from './bar-chart';
+import { CommentsList } from './comments-list';
+
+type TProps = {
+  question: TQuestionResult;
+  number: number;
+  results: TWaveResults;
+  language: TLanguage;
+  canRedact?: boolean;
+};
+
+const fill = (text: string, values: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+
+/** One question's results: the report's table, the combined figures, the chart, the breakdown. */
+export function QuestionResult({ question, number, results, language, canRedact = false }: TProps) {
+  const m = MESSAGES[language];
+  const headingId = `result-${question.questionId}`;
+  return (
+    <section className="question-result" aria-labelledby={headingId} data-question-id={question.questionId}>
+      <h2 id={headingId}>
+        {number}. {question.text}
+      </h2>
+      {question.wordingChangedSince && (
+        <p className="notice">{fill(m.wordingChanged, { wave: question.wordingChangedSince })}</p>
+      )}
+      {question.type === 'free_text' ? (
+        <>
+          <p>
+            {formatInteger(question.writers, language)} {m.writers}.{' '}
+            {question.commentsShown ? '' : fill(m.commentsHidden, { n: results.freeTextMinGroup })}
+          </p>
+          {question.commentsShown && (
+            <CommentsList waveId={results.wave.id} questionId={question.questionId} canRedact={canRedact} />
+          )}
+        </>
+      ) : (
+        <ChoiceResult question={question} results={results} language={language} />
+      )}
+    </section>
+  );
+}
+
+function ChoiceResult({
+  question,
+  results,
+  language,
+}: { question: TChoiceQuestionResult } & Omit<TProps, 'question' | 'number'>) {
+  const m = MESSAGES[language];
+  if (question.withheld || !question.table) return <p>{fill(m.withheldQuestion, { n: results.minGroupSize })}</p>;
+  const { table } = question;
+  return (
+    <>
+      <table className="result-table">
+        <thead>
+          <tr>
+            <th scope="col">{m.option}</th>
+            <th scope="col">{m.percentCol}</th>
+            <th scope="col">{m.countCol}</th>
+            <th scope="col">{m.marginCol}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row) => (
+            <tr key={row.optionId}>
+              <th scope="row">{row.label}</th>
+              <td className="number">{formatPercent(row.percent, language)}</td>
+              <td className="number">{formatInteger(row.count, language)}</td>
+              <td className="number">{formatMargin(row.margin, language)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{m.total}</th>
+            <td />
+            <td className="number">{formatInteger(table.total, language)}</td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+      {question.agreement && (
+        <ul className="agreement-figures">
+          {[question.agreement.allAnswers, question.agreement.scaleAnswers].map((figures) => (
+            <AgreementLine key={figures.base} figures={figures} language={language} />
+          ))}
+        </ul>
+      )}
+      <BarChart
+        id={`chart-${question.questionId}`}
+        title={question.text}
+        bars={table.rows.map((row) => ({ label: row.label, count: row.count, percent: row.percent }))}
+        language={language}
+      />
+      {question.breakdown && <BreakdownTable question={question} results={results} language={language} />}
+    </>
+  );
+}
+
+function AgreementLine({ figures, language }: { figures: TAgreementFigures; language: TLanguage }) {
+  const m = MESSAGES[language];
+  const share = (s: TAgreementFigures['agree']) =>
+    `${formatPercent(s.percent, language)} (${formatInteger(s.count, language)} ${m.ofInvited} ${formatInteger(figures.total, language)})`;
+  return (
+    <li>
+      <strong>{figures.label}:</strong> {m.agreeLabel} {share(figures.agree)} · {m.disagreeLabel}{' '}
+      {share(figures.disagree)}
+    </li>
+  );
+}
+
+function BreakdownTable({
+  question,
+  results,
+  language,
+}: { question: TChoiceQuestionResult } & Omit<TProps, 'question' | 'number'>) {
+  const m = MESSAGES[language];
+  const columns = question.breakdown ?? [];
+  const marker = fill(m.suppressed, { n: results.minGroupSize });
+  return (
+    <div className="table-scroll">
+      <table className="breakdown-table">
+        <caption>
+          {m.breakdownBy}: {results.breakdown?.text}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{m.option}</th>
+            {columns.map((column) => (
+              <th scope="col" key={column.key}>
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {question.table?.rows.map((row) => (
+            <tr key={row.optionId}>
+              <th scope="row">{row.label}</th>
+              {columns.map((column) => {
+                if (column.suppressed) {
+                  return (
+                    <td key={column.key} className="suppressed">
+                      {marker}
+                    </td>
+                  );
+                }
+                const cell = column.rows.find((r) => r.optionId === row.optionId);
+                return (
+                  <td key={column.key} className="number">
+                    {formatPercent(cell?.percent ?? null, language)} ({formatInteger(cell?.count ?? 0, language)})
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{m.total}</th>
+            {columns.map((column) => (
+              <td key={column.key} className={column.suppressed ? 'suppressed' : 'number'}>
+                {column.suppressed ? marker : formatInteger(column.n, language)}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+      <p className="muted">{fill(m.suppressedNote, { n: results.minGroupSize })}</p>
+    </div>
+  );
+}

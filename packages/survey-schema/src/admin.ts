@@ -57,6 +57,30 @@ export const ZUpdateAdministratorRequest = z
   .refine((body) => Object.keys(body).length > 0, 'Nothing to change');
 export const ZAdministratorIdParams = z.strictObject({ id: z.uuid() });
 
+/** What the audit log calls administrator actions: the API writes them, the log page filters by them. */
+export const AUDIT_ACTIONS = [
+  'login',
+  'login_failed',
+  'logout',
+  'password_changed',
+  'password_set',
+  'administrator_created',
+  'administrator_updated',
+  'administrator_setup_link',
+  'survey_series_created',
+  'wave_created',
+  'wave_questions_saved',
+  'wave_settings_saved',
+  'wave_published',
+  'wave_closed',
+  'codes_issued',
+  'codes_revoked',
+  'comment_redacted',
+  'redaction_names_saved',
+  'results_exported',
+] as const;
+export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export const ZAuditEvent = z.object({
   id: z.uuid(),
   at: z.iso.datetime(),
@@ -68,7 +92,7 @@ export const ZAuditEvent = z.object({
 });
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 export const ZListAuditEventsQuery = z.strictObject({
-  action: z.string().max(100).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
   actor: z.string().max(254).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),

@@ -1,6 +1,8 @@
 export {
+  AUDIT_ACTIONS,
   type TAdministrator,
   type TAdminRole,
+  type TAuditAction,
   type TAuditEvent,
   type TMeResponse,
   type TSetupLinkResponse,

@@ -1,26 +1,7 @@
 import type { Prisma, TDb } from '@enkat/db';
+import type { TAuditAction } from '@enkat/survey-schema';
 
-/** What the audit log calls administrator actions. */
-export type TAuditAction =
-  | 'login'
-  | 'login_failed'
-  | 'logout'
-  | 'password_changed'
-  | 'password_set'
-  | 'administrator_created'
-  | 'administrator_updated'
-  | 'administrator_setup_link'
-  | 'survey_series_created'
-  | 'wave_created'
-  | 'wave_questions_saved'
-  | 'wave_settings_saved'
-  | 'wave_published'
-  | 'wave_closed'
-  | 'codes_issued'
-  | 'codes_revoked'
-  | 'comment_redacted'
-  | 'redaction_names_saved'
-  | 'results_exported';
+export type { TAuditAction };
 
 export type TAuditEntry = {
   actor: { id: string; email: string } | null;

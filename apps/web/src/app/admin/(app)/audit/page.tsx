@@ -1,22 +1,11 @@
 'use client';
 
-import { type TAuditEvent, ZListAuditEventsResponse } from '@enkat/survey-schema';
+import { AUDIT_ACTIONS, type TAuditEvent, ZListAuditEventsResponse } from '@enkat/survey-schema';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { RoleRefused, useAdmin } from '@/components/admin/admin-shell';
 import { Field } from '@/components/admin/field';
 import { api } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
-
-const ACTIONS = [
-  'login',
-  'login_failed',
-  'logout',
-  'password_changed',
-  'password_set',
-  'administrator_created',
-  'administrator_updated',
-  'administrator_setup_link',
-];
 
 export default function AuditPage() {
   const admin = useAdmin();
@@ -55,7 +44,7 @@ function AuditLog() {
           <label htmlFor="action">{t('action')}</label>
           <select id="action" name="action" defaultValue="">
             <option value="">{t('all')}</option>
-            {ACTIONS.map((action) => (
+            {AUDIT_ACTIONS.map((action) => (
               <option key={action}>{action}</option>
             ))}
           </select>

@@ -143,6 +143,17 @@ test('a page for an unknown survey says so, and nothing breaks on a narrow scree
   expect(width).toBeLessThanOrEqual(320);
 });
 
+test('a code posted from another site (an e-mail button) lands in the code field, unused', async ({ page }) => {
+  const response = await page.request.post(`/s/${wave.slug}`, {
+    headers: { origin: 'https://mail.example', 'sec-fetch-site': 'cross-site' },
+    form: { code: codes[1] ?? '' },
+  });
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  expect(html).toContain(`value="${codes[1]}"`);
+  expect(html).not.toContain('Sida 1 av 4');
+});
+
 test('the logs of this run hold no code, no address and no answer text', () => {
   const logs = ['api.log', 'web.log'].map((name) => readFileSync(join(LOG_DIR, name), 'utf8')).join('\n');
   expect(logs).toContain('/api/v1/respond/');

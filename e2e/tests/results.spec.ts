@@ -75,3 +75,27 @@ async function pdfText(pdf: Buffer): Promise<string> {
   }
   return text;
 }
+
+test('an editor marks a name in the comments and removes a phone number, and the removal is audited', async ({
+  page,
+}) => {
+  await logIn(page, createAdministrator('editor', 'redaction'));
+  await page.getByRole('link', { name: 'Socialtjänstenkäten', exact: true }).click();
+  await page.getByRole('row', { name: /2012/ }).getByRole('link', { name: 'Resultat' }).click();
+  await page.getByLabel('Namn att markera i kommentarerna').fill('Karin Exempelsson');
+  await page.getByRole('button', { name: 'Spara namnen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Sparat.' })).toBeVisible();
+
+  const q12 = page.locator('[data-question-id="q12"]');
+  await q12.getByRole('button', { name: 'Visa kommentarerna' }).click();
+  await expect(q12.locator('mark', { hasText: 'Karin Exempelsson' })).toBeVisible();
+  await q12.getByRole('button', { name: 'Ta bort 08-123 45 67' }).click();
+  await expect(q12.getByText('Ring mig gärna på [borttaget]')).toBeVisible();
+  await expect(q12.getByText('08-123 45 67')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await logIn(page, createAdministrator('owner', 'redaction-audit'));
+  const audit = await (await page.request.get('/api/v1/admin/audit?action=comment_redacted')).json();
+  expect(audit.events.length).toBeGreaterThanOrEqual(1);
+  expect(JSON.stringify(audit.events)).not.toContain('08-123');
+});

@@ -179,6 +179,11 @@ export const MESSAGES = {
     significant: 'statistiskt säkerställd på 95 %-nivån',
     notSignificant: 'inom felmarginalen',
     groupColumn: 'Grupp',
+    redactionNames: 'Namn att markera i kommentarerna',
+    redactionNamesHint:
+      'Ett namn per rad, till exempel kollegor eller klienter. Markerade namn kan tas bort ur kommentarerna innan resultaten sprids; varje borttagning loggas.',
+    saveRedactionNames: 'Spara namnen',
+    questionSetJson: 'Frågorna (JSON)',
   },
   en: {
     admin: 'Administration',
@@ -359,6 +364,11 @@ export const MESSAGES = {
     significant: 'statistically significant at 95 %',
     notSignificant: 'within the margin of error',
     groupColumn: 'Group',
+    redactionNames: 'Names to mark in comments',
+    redactionNamesHint:
+      'One name per line, for example colleagues or clients. Marked names can be removed from comments before the results are shared; every removal is logged.',
+    saveRedactionNames: 'Save the names',
+    questionSetJson: 'Questions (JSON)',
   },
 } as const;
 

@@ -5,6 +5,7 @@ import {
   type TQuestionSet,
   type TRespondentWave,
 } from '@enkat/survey-schema';
+import { webEnv } from '../env';
 import { readFormState, type TFormState } from './form-state';
 import type { SafeHtml } from './html';
 import { respondentLabels, type TLabels } from './labels';
@@ -48,6 +49,14 @@ async function loadWave(slug: string, browser: Headers): Promise<{ wave: TOpenWa
   if (wave.status === 'not_yet_open') return page(labels.opens(labels.dateTime(wave.opensAt)));
   if (wave.status === 'closed' || !wave.questionSet) return page(labels.closed);
   return { wave: { ...wave, questionSet: wave.questionSet } };
+}
+
+/** Whether the browser says this form was posted from another site (Fetch Metadata, else Origin). */
+function fromAnotherSite(browser: Headers): boolean {
+  const site = browser.get('sec-fetch-site');
+  if (site) return site !== 'same-origin';
+  const origin = browser.get('origin');
+  return origin !== null && origin !== new URL(webEnv().PUBLIC_ORIGIN).origin;
 }
 
 /** The first page of a survey. */
@@ -94,6 +103,12 @@ export async function respondentPost(slug: string, browser: Headers, form: URLSe
   const { wave } = loaded;
   const labels = respondentLabels(wave.language);
   const sections = wave.questionSet.sections.length;
+  if (fromAnotherSite(browser)) {
+    // A form on another site (an invitation e-mail's button) may bring the code: show it on
+    // the first page, where the respondent's own "Börja" sends it from this site.
+    const code = (form.get('code') ?? '').trim().slice(0, 40);
+    return { status: 200, title: wave.title, language: wave.language, body: startPage(wave, labels, undefined, code) };
+  }
   const state = readFormState(form, wave.questionSet);
   const show = (status: number, body: SafeHtml, fragmentScript = false): TPage => ({
     status,

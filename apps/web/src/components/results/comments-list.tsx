@@ -11,9 +11,11 @@ type TProps = { waveId: string; questionId: string; canRedact: boolean };
 function CommentText({
   comment,
   onRedact,
+  removeLabel,
 }: {
   comment: TComment;
   onRedact: ((span: { start: number; end: number }) => void) | null;
+  removeLabel: string;
 }) {
   const parts: React.ReactNode[] = [];
   let at = 0;
@@ -25,7 +27,10 @@ function CommentText({
         {comment.text.slice(flag.start, flag.end)}
         {onRedact && (
           <button type="button" className="link-button" onClick={() => onRedact(flag)}>
-            ✕<span className="visually-hidden"> {flag.kind}</span>
+            <span aria-hidden="true">✕</span>
+            <span className="visually-hidden">
+              {removeLabel} {comment.text.slice(flag.start, flag.end)}
+            </span>
           </button>
         )}
       </mark>,
@@ -56,7 +61,10 @@ export function CommentsList({ waveId, questionId, canRedact }: TProps) {
     try {
       await api(`/api/v1/waves/${waveId}/comments/${questionId}/redact`, ZComment, {
         method: 'POST',
-        body: { comment: comment.id, span: { ...span, text: comment.text.slice(span.start, span.end) } },
+        body: {
+          comment: comment.id,
+          span: { start: span.start, end: span.end, text: comment.text.slice(span.start, span.end) },
+        },
       });
       await load();
     } catch (failure) {
@@ -77,7 +85,7 @@ export function CommentsList({ waveId, questionId, canRedact }: TProps) {
       <ul className="comments">
         {comments.map((comment) => (
           <li key={comment.id}>
-            <CommentText comment={comment} onRedact={canRedact ? redact(comment) : null} />
+            <CommentText comment={comment} onRedact={canRedact ? redact(comment) : null} removeLabel={t('remove')} />
           </li>
         ))}
       </ul>

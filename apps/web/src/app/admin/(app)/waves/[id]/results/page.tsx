@@ -2,6 +2,7 @@ import { formatInteger, formatMargin, formatPercent } from '@enkat/results';
 import { questionsOf, ZGetWaveResultsResponse, ZMeResponse, ZWave } from '@enkat/survey-schema';
 import Link from 'next/link';
 import { QuestionResult } from '@/components/results/question-result';
+import { RedactionNamesForm } from '@/components/results/redaction-names-form';
 import { MESSAGES } from '@/lib/messages';
 import { adminLanguage, serverApi } from '@/lib/server-api';
 
@@ -46,6 +47,7 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
     );
   }
   const r = results.value;
+  const canRedact = me.ok && me.value.administrator.role !== 'analyst';
   const backgrounds = questionsOf(wave.value.questionSet).filter((q) => q.type === 'background');
   const exportQuery = breakdown ? `?breakdown=${encodeURIComponent(breakdown)}` : '';
   return (
@@ -92,7 +94,13 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
             {m.download} {label}
           </a>
         ))}
+        <a className="button secondary" href={`/api/v1/waves/${id}/export`} download>
+          {m.download} {m.questionSetJson}
+        </a>
       </nav>
+      {canRedact && r.questions.some((q) => q.type === 'free_text' && q.commentsShown) && (
+        <RedactionNamesForm waveId={id} />
+      )}
       {r.withheld ? (
         <p className="notice">{m.withheldWave.replace('{n}', String(r.minGroupSize))}</p>
       ) : (
@@ -103,7 +111,7 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
             number={index + 1}
             results={r}
             language={language}
-            canRedact={me.ok && me.value.administrator.role !== 'analyst'}
+            canRedact={canRedact}
           />
         ))
       )}

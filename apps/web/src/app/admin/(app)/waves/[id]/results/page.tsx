@@ -70,15 +70,17 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
         </p>
       )}
       <form method="get" className="inline-form">
-        <label htmlFor="breakdown">{m.breakdownBy}</label>
-        <select id="breakdown" name="breakdown" defaultValue={breakdown ?? ''}>
-          <option value="">{m.noBreakdown}</option>
-          {backgrounds.map((q) => (
-            <option key={q.id} value={q.id}>
-              {q.text}
-            </option>
-          ))}
-        </select>
+        <div className="field">
+          <label htmlFor="breakdown">{m.breakdownBy}</label>
+          <select id="breakdown" name="breakdown" defaultValue={breakdown ?? ''}>
+            <option value="">{m.noBreakdown}</option>
+            {backgrounds.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.text}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="submit" className="button secondary">
           {m.showBreakdown}
         </button>

@@ -60,6 +60,7 @@ async function answerTheSurvey(page: Page, freeText: string, check = expectAcces
     .getByRole('group', { name: /Vilken är din roll/ })
     .getByRole('radio', { name: 'Socialsekreterare' })
     .check();
+  await check(page);
   await page.getByRole('button', { name: 'Granska svaren' }).click();
   await expect(page.getByRole('heading', { name: 'Granska dina svar' })).toBeVisible();
   await expect(page.getByText(freeText)).toBeVisible();

@@ -1,14 +1,7 @@
 import { exportQuestionSet, TEMPLATE_2012, type TWave, ZWave } from '@enkat/survey-schema';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  buildTestApp,
-  createAdmin,
-  databaseSnapshot,
-  login,
-  resetDatabase,
-  SAME_ORIGIN,
-  type TTestApp,
-} from './helpers.js';
+import { buildTestApp, createAdmin, databaseSnapshot, login, resetDatabase, type TTestApp } from './helpers.js';
+import { adminCaller } from './survey-helpers.js';
 
 let t: TTestApp;
 let cookie: string;
@@ -22,12 +15,7 @@ beforeEach(async () => {
 });
 
 const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url,
-    headers: { ...SAME_ORIGIN, cookie },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+  adminCaller(t.app, cookie)(method, url, payload);
 
 async function fromTemplate(name = 'Socialtjänstenkäten', waveName = '2012'): Promise<TWave> {
   const response = await call('POST', '/api/v1/series', {

@@ -3,7 +3,6 @@ import {
   ZAdministratorIdParams,
   ZCreateAdministratorRequest,
   ZListAdministratorsResponse,
-  ZProblem,
   ZSetupLinkResponse,
   ZUpdateAdministratorRequest,
 } from '@enkat/survey-schema';
@@ -16,8 +15,7 @@ import {
   updateAdministrator,
 } from '../admins/administrators.js';
 import { adminOf, ROLES } from '../plugins/app/access.js';
-
-const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem };
+import { ADMIN_PROBLEMS } from './problem-responses.js';
 
 function setupLinkBody(link: TSetupLink) {
   return {
@@ -35,7 +33,7 @@ const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['administrators'],
         summary: 'List administrators',
-        response: { 200: ZListAdministratorsResponse, ...problems },
+        response: { 200: ZListAdministratorsResponse, ...ADMIN_PROBLEMS },
       },
       config: { access: { roles: ROLES.owner } },
     },
@@ -49,7 +47,7 @@ const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['administrators'],
         summary: 'Invite an administrator; answers the one-time setup link',
         body: ZCreateAdministratorRequest,
-        response: { 201: ZSetupLinkResponse, ...problems },
+        response: { 201: ZSetupLinkResponse, ...ADMIN_PROBLEMS },
       },
       config: { access: { roles: ROLES.owner } },
     },
@@ -67,7 +65,7 @@ const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Rename, change role, disable or re-enable an administrator',
         params: ZAdministratorIdParams,
         body: ZUpdateAdministratorRequest,
-        response: { 200: ZAdministrator, ...problems },
+        response: { 200: ZAdministrator, ...ADMIN_PROBLEMS },
       },
       config: { access: { roles: ROLES.owner } },
     },
@@ -81,7 +79,7 @@ const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['administrators'],
         summary: 'Make a new one-time setup link (to reset a password)',
         params: ZAdministratorIdParams,
-        response: { 201: ZSetupLinkResponse, ...problems },
+        response: { 201: ZSetupLinkResponse, ...ADMIN_PROBLEMS },
       },
       config: { access: { roles: ROLES.owner } },
     },

@@ -2,7 +2,6 @@ import {
   ZCodeSummary,
   ZIssueCodesRequest,
   ZIssuedCodes,
-  ZProblem,
   ZRevokeCodesRequest,
   ZRevokeCodesResult,
   ZWaveIdParams,
@@ -10,8 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { codeSummary, issueCodes, revokeCodes } from '../answering/code-batches.js';
 import { adminOf, ROLES } from '../plugins/app/access.js';
-
-const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem };
+import { ADMIN_PROBLEMS } from './problem-responses.js';
 
 /** A wave's invitation codes: editors issue and revoke them; every administrator sees the counts. */
 const codeRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -24,7 +22,7 @@ const codeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['codes'],
         summary: 'How many codes are issued, used and revoked, by batch',
         params,
-        response: { 200: ZCodeSummary, ...problems },
+        response: { 200: ZCodeSummary, ...ADMIN_PROBLEMS },
       },
       config: { access: { roles: ROLES.everyone } },
     },
@@ -39,7 +37,7 @@ const codeRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Issue a batch of codes; the answer is the only time they are ever shown',
         params,
         body: ZIssueCodesRequest,
-        response: { 201: ZIssuedCodes, ...problems },
+        response: { 201: ZIssuedCodes, ...ADMIN_PROBLEMS },
       },
       config: { access: { roles: ROLES.editors } },
     },
@@ -57,7 +55,7 @@ const codeRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Revoke the unused codes of a batch, or one code',
         params,
         body: ZRevokeCodesRequest,
-        response: { 200: ZRevokeCodesResult, ...problems },
+        response: { 200: ZRevokeCodesResult, ...ADMIN_PROBLEMS },
       },
       config: { access: { roles: ROLES.editors } },
     },

@@ -3,7 +3,6 @@ import {
   ZCommentParams,
   ZListCommentsQuery,
   ZListCommentsResponse,
-  ZProblem,
   ZRedactCommentRequest,
   ZRedactionNames,
   ZSaveRedactionNamesRequest,
@@ -13,8 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { adminOf, ROLES } from '../plugins/app/access.js';
 import { listComments } from '../results/comments.js';
 import { redactComment, redactionNames, saveRedactionNames } from '../results/redaction.js';
-
-const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem };
+import { ADMIN_PROBLEMS } from './problem-responses.js';
 
 /**
  * Free-text answers: every administrator reads them (in random order, above the free-text
@@ -30,7 +28,7 @@ const commentRoutes: FastifyPluginAsyncZod = async (app) => {
           'A free-text question’s answers in random order, without metadata; flag=1 marks possible personal data',
         params: ZCommentParams,
         querystring: ZListCommentsQuery,
-        response: { 200: ZListCommentsResponse, ...problems },
+        response: { 200: ZListCommentsResponse, ...ADMIN_PROBLEMS },
       },
       config: { access: { roles: ROLES.everyone } },
     },
@@ -49,7 +47,7 @@ const commentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Replace a comment, or a stretch of it, by “[borttaget]”; recorded in the audit log',
         params: ZCommentParams,
         body: ZRedactCommentRequest,
-        response: { 200: ZComment, ...problems },
+        response: { 200: ZComment, ...ADMIN_PROBLEMS },
       },
       config: { access: { roles: ROLES.editors } },
     },
@@ -68,7 +66,7 @@ const commentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['results'],
         summary: 'The names flagged as possible personal data in this wave’s comments',
         params: ZWaveIdParams,
-        response: { 200: ZRedactionNames, ...problems },
+        response: { 200: ZRedactionNames, ...ADMIN_PROBLEMS },
       },
       config: { access: { roles: ROLES.editors } },
     },
@@ -83,7 +81,7 @@ const commentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Replace the list of names to flag in this wave’s comments',
         params: ZWaveIdParams,
         body: ZSaveRedactionNamesRequest,
-        response: { 200: ZRedactionNames, ...problems },
+        response: { 200: ZRedactionNames, ...ADMIN_PROBLEMS },
       },
       config: { access: { roles: ROLES.editors } },
     },

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { ZProblem, ZResultsQuery, ZWaveIdParams } from '@enkat/survey-schema';
+import { ZResultsQuery, ZWaveIdParams } from '@enkat/survey-schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../admins/audit.js';
@@ -12,6 +12,8 @@ import { responsesXlsxStream } from '../exports/xlsx-responses.js';
 import { resultsXlsxStream } from '../exports/xlsx-results.js';
 import { adminOf, ROLES } from '../plugins/app/access.js';
 import { buildResults } from '../results/build-results.js';
+import { contentDisposition } from './content-disposition.js';
+import { ADMIN_PROBLEMS } from './problem-responses.js';
 
 /** The files a wave can be downloaded as. */
 export const EXPORT_FILES = [
@@ -25,8 +27,6 @@ export const EXPORT_FILES = [
 type TExportFile = (typeof EXPORT_FILES)[number];
 
 const ZExportParams = ZWaveIdParams.extend({ file: z.enum(EXPORT_FILES) });
-
-const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem };
 
 const FORMAT_OF = {
   'results.xlsx': EXPORT_FORMATS.xlsx,
@@ -54,7 +54,7 @@ const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: ZResultsQuery,
         response: {
           200: z.string().meta({ format: 'binary', description: 'The file, streamed' }),
-          ...problems,
+          ...ADMIN_PROBLEMS,
         },
       },
       config: { access: { roles: ROLES.everyone } },
@@ -112,18 +112,5 @@ const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     return { stream, title: header.title };
   }
 };
-
-/** `attachment` with an ASCII fallback name and the real one per RFC 5987 / 6266. */
-export function contentDisposition(filename: string): string {
-  const ascii = filename
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9._-]+/g, '-');
-  const encoded = encodeURIComponent(filename.replace(/\s+/g, '-')).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
 export default exportRoutes;

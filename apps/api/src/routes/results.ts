@@ -1,7 +1,6 @@
 import {
   ZGetSeriesTrendResponse,
   ZGetWaveResultsResponse,
-  ZProblem,
   ZResultsQuery,
   ZTrendQuery,
   ZWaveIdParams,
@@ -10,8 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ROLES } from '../plugins/app/access.js';
 import { buildResults } from '../results/build-results.js';
 import { buildTrend } from '../results/trend.js';
-
-const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem };
+import { ADMIN_PROBLEMS } from './problem-responses.js';
 
 /** Results tables of a wave (optionally broken down) and a series' trend: every administrator reads them. */
 const resultRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -23,7 +21,7 @@ const resultRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'A wave’s results: every table, combined figures and margins, small groups suppressed',
         params: ZWaveIdParams,
         querystring: ZResultsQuery,
-        response: { 200: ZGetWaveResultsResponse, ...problems },
+        response: { 200: ZGetWaveResultsResponse, ...ADMIN_PROBLEMS },
       },
       config: { access: { roles: ROLES.everyone } },
     },
@@ -38,7 +36,7 @@ const resultRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Each question across the series’ waves: figures side by side and the changes between them',
         params: ZWaveIdParams,
         querystring: ZTrendQuery,
-        response: { 200: ZGetSeriesTrendResponse, ...problems },
+        response: { 200: ZGetSeriesTrendResponse, ...ADMIN_PROBLEMS },
       },
       config: { access: { roles: ROLES.everyone } },
     },

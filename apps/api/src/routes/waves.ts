@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { adminOf, ROLES } from '../plugins/app/access.js';
 import { closeWave, publishWave, saveQuestionSet, saveSettings } from '../surveys/wave-lifecycle.js';
 import { loadWave } from '../surveys/wave-view.js';
+import { contentDisposition } from './content-disposition.js';
 
 const problems = {
   400: ZProblem,
@@ -55,7 +56,7 @@ const waveRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const wave = await loadWave(app.db, request.params.id);
       const filename = `${wave.series.name}-${wave.name}.json`.replace(/[^\p{L}\p{N}._-]+/gu, '-');
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
+      reply.header('content-disposition', contentDisposition(filename));
       return exportQuestionSet(wave.questionSet);
     },
   );

@@ -374,3 +374,8 @@ export const MESSAGES = {
 
 export type TLanguage = keyof typeof MESSAGES;
 export type TMessageKey = keyof (typeof MESSAGES)['sv'];
+
+/** A message with its {placeholders} filled in: fillMessage('färre än {n} svar', { n: 5 }). */
+export function fillMessage(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+}

@@ -7,13 +7,18 @@ import type { TLanguage } from './messages';
 export type TServerResult<T> = { ok: true; value: T } | { ok: false; problem: TProblem | null };
 
 /**
- * A GET to the API from a server-rendered admin page, as the administrator: their session
- * cookie goes along, so the API applies exactly the same access rules as for the browser.
+ * A call from this server to the API: JSON in and out, problems parsed; an unreachable API or
+ * an answer that does not parse comes back as a result without a problem (never thrown).
  */
-export async function serverApi<T extends z.ZodType>(path: string, schema: T): Promise<TServerResult<z.infer<T>>> {
-  const jar = await cookies();
+export async function fetchApi<T>(
+  path: string,
+  { headers = {}, body }: { headers?: Record<string, string>; body?: unknown },
+  parse: (json: unknown) => T,
+): Promise<TServerResult<T>> {
   const response = await fetch(`${webEnv().API_URL}${path}`, {
-    headers: { cookie: jar.toString() },
+    method: body === undefined ? 'GET' : 'POST',
+    headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     cache: 'no-store',
   }).catch(() => null);
   if (!response) return { ok: false, problem: null };
@@ -21,7 +26,20 @@ export async function serverApi<T extends z.ZodType>(path: string, schema: T): P
     const problem = ZProblem.safeParse(await response.json().catch(() => null));
     return { ok: false, problem: problem.success ? problem.data : null };
   }
-  return { ok: true, value: schema.parse(await response.json()) };
+  try {
+    return { ok: true, value: parse(response.status === 204 ? null : await response.json()) };
+  } catch {
+    return { ok: false, problem: null };
+  }
+}
+
+/**
+ * A GET to the API from a server-rendered admin page, as the administrator: their session
+ * cookie goes along, so the API applies exactly the same access rules as for the browser.
+ */
+export async function serverApi<T extends z.ZodType>(path: string, schema: T): Promise<TServerResult<z.infer<T>>> {
+  const jar = await cookies();
+  return fetchApi(path, { headers: { cookie: jar.toString() } }, (json) => schema.parse(json));
 }
 
 /** The administrator's language on a server-rendered page (the same cookie the client reads). */

@@ -30,13 +30,7 @@ export type TLabels = {
   unavailable: string;
   problems: Record<TRespondentProblem, string>;
   answerProblems: Record<TAnswerProblem, (limit?: number) => string>;
-  dateTime: (iso: string) => string;
 };
-
-const stockholm = (locale: string) => (iso: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(
-    new Date(iso),
-  );
 
 const SV: TLabels = {
   required: 'obligatorisk',
@@ -90,7 +84,6 @@ const SV: TLabels = {
     too_many: (limit) => `Välj högst ${limit}.`,
     required: () => 'Frågan måste besvaras.',
   },
-  dateTime: stockholm('sv-SE'),
 };
 
 const EN: TLabels = {
@@ -145,7 +138,6 @@ const EN: TLabels = {
     too_many: (limit) => `Choose at most ${limit}.`,
     required: () => 'This question must be answered.',
   },
-  dateTime: stockholm('en-GB'),
 };
 
 export function respondentLabels(language: TLanguage): TLabels {

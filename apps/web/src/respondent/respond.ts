@@ -6,11 +6,13 @@ import {
   type TRespondentWave,
 } from '@enkat/survey-schema';
 import { webEnv } from '../env';
+import type { TServerResult } from '../lib/server-api';
+import { formatStockholm } from '../lib/stockholm-time';
 import { readFormState, type TFormState } from './form-state';
 import type { SafeHtml } from './html';
 import { respondentLabels, type TLabels } from './labels';
 import { messagePage, reviewPage, sectionPage, startPage, type TErrors, thanksPage } from './pages';
-import { checkCode, fetchRespondentWave, submitAnswers, type TApiResult } from './respondent-api';
+import { checkCode, fetchRespondentWave, submitAnswers } from './respondent-api';
 
 /** What a respondent request answers: an HTML page and its status. */
 export type TPage = { status: number; title: string; language: string; body: SafeHtml; fragmentScript?: boolean };
@@ -46,7 +48,7 @@ async function loadWave(slug: string, browser: Headers): Promise<{ wave: TOpenWa
   const page = (message: string): { page: TPage } => ({
     page: { status: 409, title: wave.title, language: wave.language, body: messagePage(wave.title, message) },
   });
-  if (wave.status === 'not_yet_open') return page(labels.opens(labels.dateTime(wave.opensAt)));
+  if (wave.status === 'not_yet_open') return page(labels.opens(formatStockholm(wave.opensAt, wave.language)));
   if (wave.status === 'closed' || !wave.questionSet) return page(labels.closed);
   return { wave: { ...wave, questionSet: wave.questionSet } };
 }
@@ -88,7 +90,7 @@ function answerErrors(wave: TOpenWave, state: TFormState, labels: TLabels, only?
   return errors;
 }
 
-const problemMessage = (result: TApiResult<unknown>, labels: TLabels) =>
+const problemMessage = (result: TServerResult<unknown>, labels: TLabels) =>
   !result.ok && result.problem?.reason && result.problem.reason in labels.problems
     ? labels.problems[result.problem.reason as keyof TLabels['problems']]
     : labels.unavailable;
@@ -123,7 +125,7 @@ export async function respondentPost(slug: string, browser: Headers, form: URLSe
   if (state.nav === 'start' || state.page < 0) {
     if (wave.accessMode === 'codes') {
       const code = (form.get('code') ?? '').trim();
-      const checked: TApiResult<null> = code
+      const checked: TServerResult<null> = code
         ? await checkCode(slug, browser, code)
         : { ok: false, problem: CODE_REQUIRED };
       if (!checked.ok) {

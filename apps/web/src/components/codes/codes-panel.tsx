@@ -57,9 +57,6 @@ export function CodesPanel({ waveId, slug, title, canEdit, open }: TCodesPanelPr
   return (
     <section className="codes-panel" aria-labelledby="codes-heading">
       <h2 id="codes-heading">{t('codesTitle')}</h2>
-      <p>
-        {t('codesAddress')}: <code>{address}</code>
-      </p>
       {message && (
         <p role={message.kind} className={message.kind === 'alert' ? 'error-box' : 'notice'}>
           {message.text}

@@ -1,6 +1,6 @@
 import { formatInteger, formatMargin, formatPercent } from '@enkat/results';
 import type { TAgreementFigures, TChoiceQuestionResult, TQuestionResult, TWaveResults } from '@enkat/survey-schema';
-import { MESSAGES, type TLanguage } from '@/lib/messages';
+import { fillMessage, MESSAGES, type TLanguage } from '@/lib/messages';
 import { BarChart } from './bar-chart';
 import { CommentsList } from './comments-list';
 
@@ -12,9 +12,6 @@ type TProps = {
   canRedact?: boolean;
 };
 
-const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
-
 /** One question's results: the report's table, the combined figures, the chart, the breakdown. */
 export function QuestionResult({ question, number, results, language, canRedact = false }: TProps) {
   const m = MESSAGES[language];
@@ -25,13 +22,13 @@ export function QuestionResult({ question, number, results, language, canRedact 
         {number}. {question.text}
       </h2>
       {question.wordingChangedSince && (
-        <p className="notice">{fill(m.wordingChanged, { wave: question.wordingChangedSince })}</p>
+        <p className="notice">{fillMessage(m.wordingChanged, { wave: question.wordingChangedSince })}</p>
       )}
       {question.type === 'free_text' ? (
         <>
           <p>
             {formatInteger(question.writers, language)} {m.writers}.{' '}
-            {question.commentsShown ? '' : fill(m.commentsHidden, { n: results.freeTextMinGroup })}
+            {question.commentsShown ? '' : fillMessage(m.commentsHidden, { n: results.freeTextMinGroup })}
           </p>
           {question.commentsShown && (
             <CommentsList waveId={results.wave.id} questionId={question.questionId} canRedact={canRedact} />
@@ -50,7 +47,8 @@ function ChoiceResult({
   language,
 }: { question: TChoiceQuestionResult } & Omit<TProps, 'question' | 'number'>) {
   const m = MESSAGES[language];
-  if (question.withheld || !question.table) return <p>{fill(m.withheldQuestion, { n: results.minGroupSize })}</p>;
+  if (question.withheld || !question.table)
+    return <p>{fillMessage(m.withheldQuestion, { n: results.minGroupSize })}</p>;
   const { table } = question;
   return (
     <>
@@ -119,7 +117,7 @@ function BreakdownTable({
 }: { question: TChoiceQuestionResult } & Omit<TProps, 'question' | 'number'>) {
   const m = MESSAGES[language];
   const columns = question.breakdown ?? [];
-  const marker = fill(m.suppressed, { n: results.minGroupSize });
+  const marker = fillMessage(m.suppressed, { n: results.minGroupSize });
   return (
     <div className="table-scroll">
       <table className="breakdown-table">
@@ -169,7 +167,7 @@ function BreakdownTable({
           </tr>
         </tfoot>
       </table>
-      <p className="muted">{fill(m.suppressedNote, { n: results.minGroupSize })}</p>
+      <p className="muted">{fillMessage(m.suppressedNote, { n: results.minGroupSize })}</p>
     </div>
   );
 }

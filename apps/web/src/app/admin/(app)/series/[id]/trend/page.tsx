@@ -1,7 +1,7 @@
 import { formatInteger, formatPercent, formatPoints } from '@enkat/results';
 import { ZGetSeriesTrendResponse } from '@enkat/survey-schema';
 import Link from 'next/link';
-import { MESSAGES } from '@/lib/messages';
+import { fillMessage, MESSAGES } from '@/lib/messages';
 import { adminLanguage, serverApi } from '@/lib/server-api';
 
 type TProps = { params: Promise<{ id: string }> };
@@ -54,13 +54,12 @@ export default async function TrendPage({ params }: TProps) {
             </h2>
             {question.steps.some((s) => s.wordingChanged) && (
               <p className="notice">
-                {m.wordingChanged.replace(
-                  '{wave}',
-                  question.steps
+                {fillMessage(m.wordingChanged, {
+                  wave: question.steps
                     .filter((s) => s.wordingChanged)
                     .map((s) => waves.find((w) => w.id === s.fromWaveId)?.name)
                     .join(', '),
-                )}
+                })}
               </p>
             )}
             <div className="table-scroll">

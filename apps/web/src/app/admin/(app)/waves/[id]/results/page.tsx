@@ -3,7 +3,7 @@ import { questionsOf, ZGetWaveResultsResponse, ZMeResponse, ZWave } from '@enkat
 import Link from 'next/link';
 import { QuestionResult } from '@/components/results/question-result';
 import { RedactionNamesForm } from '@/components/results/redaction-names-form';
-import { MESSAGES } from '@/lib/messages';
+import { fillMessage, MESSAGES } from '@/lib/messages';
 import { adminLanguage, serverApi } from '@/lib/server-api';
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ breakdown?: string }> };
@@ -66,7 +66,7 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
       </p>
       {r.marginOfError !== null && (
         <p className="muted">
-          {m.marginExplained.replace('{m}', formatMargin(r.marginOfError, language).replace('±', ''))}
+          {fillMessage(m.marginExplained, { m: formatMargin(r.marginOfError, language).replace('±', '') })}
         </p>
       )}
       <form method="get" className="inline-form">
@@ -104,7 +104,7 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
         <RedactionNamesForm waveId={id} />
       )}
       {r.withheld ? (
-        <p className="notice">{m.withheldWave.replace('{n}', String(r.minGroupSize))}</p>
+        <p className="notice">{fillMessage(m.withheldWave, { n: r.minGroupSize })}</p>
       ) : (
         r.questions.map((question, index) => (
           <QuestionResult

@@ -7,6 +7,8 @@ import { registerErrorHandler } from './errors/error-handler.js';
 import { loggerOptions, registerRequestLogging } from './logger.js';
 import access from './plugins/app/access.js';
 import db from './plugins/app/db.js';
+import keys from './plugins/app/keys.js';
+import mixer from './plugins/app/mixer.js';
 import openapi from './plugins/external/openapi.js';
 import securityHeaders from './plugins/external/security-headers.js';
 import administratorRoutes from './routes/administrators.js';
@@ -31,6 +33,9 @@ export type TAppEnv = Pick<
   | 'SESSION_MAX_HOURS'
   | 'LOGIN_CLIENT_LIMIT'
   | 'TRUST_PROXY'
+  | 'ENKAT_SECRET'
+  | 'MIXER_INTERVAL_MS'
+  | 'DATABASE_POOL_SIZE'
 >;
 
 export type TBuildAppOptions = {
@@ -66,7 +71,9 @@ export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<Fa
   await app.register(securityHeaders, { https });
   await app.register(cookie);
   await app.register(openapi);
-  await app.register(db, { databaseUrl: env.DATABASE_URL });
+  await app.register(db, { databaseUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
+  await app.register(keys, { secret: env.ENKAT_SECRET });
+  await app.register(mixer, { intervalMs: env.MIXER_INTERVAL_MS });
   await app.register(access, {
     publicOrigin: env.PUBLIC_ORIGIN,
     sessionCookieName: cookieSettings.name,

@@ -1,4 +1,24 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { MIN_SECRET_BYTES } from './keys/deployment-keys.js';
+
+/**
+ * The deployment's secret, base64 of at least 32 random bytes (`openssl rand -base64 32`). It
+ * keys the pseudonyms of used codes and seals answers waiting to be mixed; it never goes into
+ * the database.
+ */
+export const ZDeploymentSecret = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'required: base64 of 32 random bytes (npm start makes one; see .env.example)'
+        : 'must be a string',
+  })
+  .trim()
+  .regex(/^[A-Za-z0-9+/_-]+=*$/, 'must be base64')
+  .transform((value) => Buffer.from(value, value.includes('-') || value.includes('_') ? 'base64url' : 'base64'))
+  .refine((bytes) => bytes.length >= MIN_SECRET_BYTES, `must hold at least ${MIN_SECRET_BYTES} bytes`);
+
 
 /** The API's whole configuration. This is the only file of the API that reads process.env. */
 export const ZApiEnv = z.object({
@@ -25,14 +45,32 @@ export const ZApiEnv = z.object({
   LOGIN_CLIENT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(50),
   /** Which proxies' X-Forwarded-For to believe (Fastify trustProxy): the web app in front. */
   TRUST_PROXY: z.string().min(1).default('loopback'),
+  /** The deployment's secret (or ENKAT_SECRET_FILE, a file holding it: a docker-compose secret). */
+  ENKAT_SECRET: ZDeploymentSecret,
+  /** How often this process's mixer looks for answers to mix (milliseconds); 0 turns it off. */
+  MIXER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
+  /** Connections of this process to PostgreSQL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(16),
 });
 export type TApiEnv = z.infer<typeof ZApiEnv>;
 
 /** Parses the environment; on failure prints one line naming each bad variable and exits. */
 export function loadApiEnv(source: NodeJS.ProcessEnv = process.env): TApiEnv {
-  const parsed = ZApiEnv.safeParse(source);
+  const parsed = ZApiEnv.safeParse(withSecretFile(source));
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   process.stderr.write(`api: invalid configuration: ${problems.join('; ')}\n`);
   process.exit(1);
+}
+
+/** ENKAT_SECRET_FILE names a file holding the secret; ENKAT_SECRET, when set, wins. */
+export function withSecretFile(source: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const file = source.ENKAT_SECRET_FILE;
+  if (source.ENKAT_SECRET || !file) return source;
+  try {
+    return { ...source, ENKAT_SECRET: readFileSync(file, 'utf8') };
+  } catch (error) {
+    process.stderr.write(`api: cannot read ENKAT_SECRET_FILE ${file}: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
 }

@@ -1,8 +1,14 @@
 import { buildApp } from './app.js';
 import { loadApiEnv } from './env.js';
+import { WrongSecretError } from './keys/key-check.js';
 
 const env = loadApiEnv();
-const app = await buildApp({ env });
+const app = await buildApp({ env }).catch((error: unknown) => {
+  // One line that says what to do, not a stack trace.
+  const reason = error instanceof WrongSecretError ? error.message : `cannot start: ${(error as Error).message}`;
+  process.stderr.write(`api: ${reason.split('\n')[0]}\n`);
+  process.exit(1);
+});
 
 let closing = false;
 async function shutdown(signal: string) {

@@ -1,7 +1,7 @@
 import { answersSchemaFor, TEMPLATE_2012, type TWave } from '@enkat/survey-schema';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, createAdmin, databaseSnapshot, login, resetDatabase, type TTestApp } from './helpers.js';
-import { ANSWERS_2012, adminCaller, issueCodes, publishedWave, submit } from './survey-helpers.js';
+import { ANSWERS_2012, adminCaller, closeWaveNow, issueCodes, publishedWave, submit } from './survey-helpers.js';
 
 let t: TTestApp;
 let cookie: string;
@@ -15,7 +15,8 @@ beforeEach(async () => {
 });
 
 const slugOf = (wave: TWave) => wave.slug ?? '';
-const responses = () => t.db.response.count();
+/** Answers accepted: waiting to be mixed, or mixed. */
+const responses = async () => (await t.db.pendingSubmission.count()) + (await t.db.response.count());
 
 describe('invitation codes', () => {
   it('are shown once when issued and stored only as hashes', async () => {
@@ -137,8 +138,36 @@ describe('a submission', () => {
       const attempts = await Promise.all([1, 2, 3].map(() => submit(t.app, slugOf(wave), body)));
       const later = await submit(t.app, slugOf(wave), body);
       for (const attempt of [...attempts, later]) expect(attempt.statusCode).toBe(201);
+      await closeWaveNow(t.app, cookie, wave.id);
+      expect(await t.db.response.count({ where: { waveId: wave.id } })).toBe(1);
+      // After closing, the same submission still gets its first outcome; other content under
+      // the same key is refused.
+      expect((await submit(t.app, slugOf(wave), body)).statusCode).toBe(201);
+      const other = await submit(t.app, slugOf(wave), { ...body, answers: { ...ANSWERS_2012, q1: 'nej' } });
+      expect(other.statusCode).toBe(422);
+      expect(other.json()).toMatchObject({ reason: 'receipt_mismatch' });
       expect(await t.db.response.count({ where: { waveId: wave.id } })).toBe(1);
     }
+  });
+
+  it('under a key already used for other answers is a 422 while the wave is open, and stores nothing', async () => {
+    const wave = await publishedWave(t.app, cookie, { accessMode: 'open_link' });
+    const idempotencyKey = crypto.randomUUID();
+    expect((await submit(t.app, slugOf(wave), { idempotencyKey, answers: ANSWERS_2012 })).statusCode).toBe(201);
+    const before = await databaseSnapshot(t.db);
+    const other = await submit(t.app, slugOf(wave), { idempotencyKey, answers: { ...ANSWERS_2012, q1: 'nej' } });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().errors[0].path).toBe('body.idempotencyKey');
+    expect(await databaseSnapshot(t.db)).toEqual(before);
+  });
+
+  it('under the same key in another wave is another submission', async () => {
+    const first = await publishedWave(t.app, cookie, { accessMode: 'open_link', name: 'Första' });
+    const second = await publishedWave(t.app, cookie, { accessMode: 'open_link', name: 'Andra' });
+    const idempotencyKey = crypto.randomUUID();
+    expect((await submit(t.app, slugOf(first), { idempotencyKey, answers: ANSWERS_2012 })).statusCode).toBe(201);
+    expect((await submit(t.app, slugOf(second), { idempotencyKey, answers: ANSWERS_2012 })).statusCode).toBe(201);
+    expect(await responses()).toBe(2);
   });
 
   it('from 50 people with the same code at once stores exactly one response', async () => {
@@ -185,6 +214,7 @@ describe('a submission', () => {
     const wave = await publishedWave(t.app, cookie, { accessMode: 'open_link' });
     const text = '<script>alert("x")</script> & =SUMMA(A1) — "citat"';
     expect((await submit(t.app, slugOf(wave), { answers: { q12: text } })).statusCode).toBe(201);
+    await closeWaveNow(t.app, cookie, wave.id);
     expect((await t.db.responseText.findFirst())?.text).toBe(text);
   });
 
@@ -206,6 +236,7 @@ describe('a submission', () => {
     const answers = { ...ANSWERS_2012, q9: 'socialsekreterare', q12: '  Ett svar med mellanslag  ' };
     expect(answersSchemaFor(TEMPLATE_2012).safeParse(answers).success).toBe(true);
     expect((await submit(t.app, slugOf(wave), { answers })).statusCode).toBe(201);
+    await closeWaveNow(t.app, cookie, wave.id);
     const choices = await t.db.responseChoice.findMany({ select: { questionId: true, optionId: true } });
     expect(choices.sort((a, b) => a.questionId.localeCompare(b.questionId))).toHaveLength(7);
     expect((await t.db.responseText.findMany({ select: { text: true } })).map((r) => r.text).sort()).toEqual([

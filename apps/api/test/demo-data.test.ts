@@ -14,11 +14,11 @@ beforeEach(() => resetDatabase(t.db));
 describe('the demo survey', () => {
   it('has the 2012 wave closed as it ran, and a 2026 draft with the same question ids, ready to publish', async () => {
     const started = performance.now();
-    expect(await seedDemoSurvey(t.db)).toBe(true);
+    expect(await seedDemoSurvey(t.db, t.app.keys)).toBe(true);
     process.stdout.write(
       `seeding the demo (185 submissions with 640 codes) took ${Math.round(performance.now() - started)} ms\n`,
     );
-    expect(await seedDemoSurvey(t.db)).toBe(false);
+    expect(await seedDemoSurvey(t.db, t.app.keys)).toBe(false);
     const waves = await t.db.wave.findMany({ orderBy: { createdAt: 'asc' }, select: { id: true } });
     expect(waves).toHaveLength(2);
     const [w2012, w2026] = await Promise.all(waves.map((w) => loadWave(t.db, w.id)));
@@ -45,7 +45,7 @@ describe('the demo survey', () => {
   });
 
   it('answers the 2012 wave through the respondents’ path: 185 of 640 codes used, one response each', async () => {
-    await seedDemoSurvey(t.db);
+    await seedDemoSurvey(t.db, t.app.keys);
     const wave = await t.db.wave.findFirstOrThrow({ where: { name: '2012' }, select: { id: true } });
     expect(await codeSummary(t.db, wave.id)).toMatchObject({ issued: 640, used: 185, revoked: 0 });
     expect(await t.db.response.count({ where: { waveId: wave.id } })).toBe(185);

@@ -25,7 +25,7 @@ let byRole: TWaveResults;
 beforeAll(async () => {
   t = await buildTestApp();
   await resetDatabase(t.db);
-  await seedDemoSurvey(t.db);
+  await seedDemoSurvey(t.db, t.app.keys);
   waveId = (await t.db.wave.findFirstOrThrow({ where: { name: '2012' }, select: { id: true } })).id;
   analyst = await login(t.app, (await createAdmin(t.db, 'analyst')).email);
   editor = await login(t.app, (await createAdmin(t.db, 'editor')).email);

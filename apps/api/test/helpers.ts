@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { createDb, type TDb } from '@enkat/db';
 import type { TAdminRole } from '@enkat/survey-schema';
@@ -13,9 +14,24 @@ export const PASSWORD = 'a long enough password';
 
 export type TTestApp = { app: FastifyInstance; db: TDb; logLines: () => string[] };
 
+/**
+ * This test run's deployment secret: the same for every app built against the run's database
+ * (the API refuses another), different from any other run's.
+ */
+export function testSecret(): Buffer {
+  return Buffer.from(createHash('sha256').update(`enkat test secret:${inject('databaseUrl')}`).digest());
+}
+
+/**
+ * The API's configuration for tests. The mixer does not run on its own here: tests mix when
+ * they choose (mixNow in survey-helpers.ts), or close the wave, which mixes everything.
+ */
 export function testEnv(overrides: Partial<TAppEnv> = {}): TAppEnv {
   return {
     DATABASE_URL: inject('databaseUrl'),
+    ENKAT_SECRET: testSecret(),
+    MIXER_INTERVAL_MS: 0,
+    DATABASE_POOL_SIZE: 10,
     LOG_LEVEL: 'info',
     PUBLIC_ORIGIN,
     NODE_ENV: 'test',

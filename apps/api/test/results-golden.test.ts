@@ -79,7 +79,7 @@ let results: TWaveResults;
 beforeAll(async () => {
   t = await buildTestApp();
   await resetDatabase(t.db);
-  await seedDemoSurvey(t.db);
+  await seedDemoSurvey(t.db, t.app.keys);
   const wave = await t.db.wave.findFirstOrThrow({ where: { name: '2012' }, select: { id: true } });
   const cookie = await login(t.app, (await createAdmin(t.db, 'analyst')).email);
   const response = await adminCaller(t.app, cookie)('GET', `/api/v1/waves/${wave.id}/results`);

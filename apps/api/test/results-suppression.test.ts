@@ -21,7 +21,7 @@ const MIN_GROUP = 5;
 beforeAll(async () => {
   t = await buildTestApp();
   await resetDatabase(t.db);
-  await seedDemoSurvey(t.db);
+  await seedDemoSurvey(t.db, t.app.keys);
   waveId = (await t.db.wave.findFirstOrThrow({ where: { name: '2012' }, select: { id: true } })).id;
   call = adminCaller(t.app, await login(t.app, (await createAdmin(t.db, 'analyst')).email));
 });

@@ -25,7 +25,7 @@ const ANSWERS_2026 = Array.from({ length: 40 }, (_, i) => ({
 beforeAll(async () => {
   t = await buildTestApp();
   await resetDatabase(t.db);
-  await seedDemoSurvey(t.db);
+  await seedDemoSurvey(t.db, t.app.keys);
   const editor = adminCaller(t.app, await login(t.app, (await createAdmin(t.db, 'editor')).email));
   const series = await t.db.surveySeries.findUniqueOrThrow({ where: { name: DEMO_SERIES_NAME } });
   const draft = await t.db.wave.findFirstOrThrow({ where: { seriesId: series.id, name: '2026' } });

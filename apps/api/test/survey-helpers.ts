@@ -1,6 +1,7 @@
 import { type TIssuedCodes, type TWave, type TWaveSettings, ZIssuedCodes, ZWave } from '@enkat/survey-schema';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
+import { mixRound } from '../src/mixing/mixer.js';
 import { SAME_ORIGIN } from './helpers.js';
 
 export type TOpenWaveOptions = {
@@ -89,3 +90,14 @@ export const ANSWERS_2012 = {
   q6: 's4',
   q7: 'Budget verkar gå före klientens behov',
 };
+
+/** One round of the mixer, as an API process runs it every second. */
+export async function mixNow(app: FastifyInstance): Promise<number> {
+  return mixRound(app.db, app.keys);
+}
+
+/** Closes a wave through the API (which mixes every pending answer). */
+export async function closeWaveNow(app: FastifyInstance, cookie: string, waveId: string) {
+  const response = await adminCaller(app, cookie)('POST', `/api/v1/waves/${waveId}/close`);
+  expect(response.statusCode).toBe(200);
+}

@@ -16,6 +16,7 @@ export type TAnswerProblem =
   | 'one_only'
   | 'chosen_twice'
   | 'too_long'
+  | 'invalid_characters'
   | 'too_few'
   | 'too_many'
   | 'required';
@@ -59,6 +60,13 @@ export function answersSchemaFor(set: TQuestionSet) {
   });
 }
 
+/**
+ * Characters nobody types into a comment: control characters other than tab and line breaks,
+ * and lone UTF-16 surrogates (half a character). Refusing them also bounds a stored answer at
+ * three UTF-8 bytes per character, which the sealing of pending answers relies on.
+ */
+const UNWRITABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 type TCheck = { value?: TAnswerValue; error?: { problem: TAnswerProblem; message: string; limit?: number } };
 
 const refuse = (problem: TAnswerProblem, message: string, limit?: number): TCheck => ({
@@ -70,6 +78,9 @@ function checkAnswer(question: TQuestion, raw: unknown): TCheck {
   if (question.type === 'free_text') {
     if (typeof raw !== 'string') return refuse('expected_text', 'Expected text');
     const text = raw.trim();
+    if (UNWRITABLE.test(text)) {
+      return refuse('invalid_characters', 'Control characters other than tab and line breaks, or broken characters');
+    }
     if (text.length > question.maxLength)
       return refuse('too_long', `At most ${question.maxLength} characters (got ${text.length})`, question.maxLength);
     return text ? { value: text } : {};

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** Codes issued at once; one batch per printing, e.g. 640. */
-export const MAX_CODES_PER_BATCH = 5000;
+/** Codes issued at once; one batch per printing or mailing, e.g. 640 (a whole municipality fits). */
+export const MAX_CODES_PER_BATCH = 100_000;
 
 export const ZIssueCodesRequest = z.strictObject({ count: z.number().int().min(1).max(MAX_CODES_PER_BATCH) });
 
@@ -18,13 +18,13 @@ export const ZCodeBatchSummary = z.object({
   id: z.uuid(),
   createdAt: z.iso.datetime(),
   count: z.number().int(),
-  used: z.number().int(),
   revoked: z.number().int(),
 });
 
 export const ZCodeSummary = z.object({
   /** Codes that can admit or have admitted a response: all issued but the revoked unused ones. */
   issued: z.number().int(),
+  /** In total only, never by batch: a batch of one code would be one person. */
   used: z.number().int(),
   revoked: z.number().int(),
   batches: z.array(ZCodeBatchSummary),

@@ -57,5 +57,6 @@ export const ZRespondentProblem = z.enum([
   'code_revoked',
   'code_used',
   'answers_invalid',
+  'receipt_mismatch',
 ]);
 export type TRespondentProblem = z.infer<typeof ZRespondentProblem>;

@@ -2,6 +2,8 @@ import type { TDb } from '@enkat/db';
 import type { TCodeSummary, TIssuedCodes } from '@enkat/survey-schema';
 import { recordAudit } from '../admins/audit.js';
 import { AppError } from '../errors/app-error.js';
+import type { TDeploymentKeys } from '../keys/deployment-keys.js';
+import { codeUsePseudonym } from '../keys/pseudonyms.js';
 import { generateCode, hashCode, parseCode } from './invitation-codes.js';
 
 type TActor = { id: string; email: string };
@@ -15,6 +17,9 @@ async function codeWave(db: TDb, waveId: string) {
   return wave;
 }
 
+/** Rows written per statement when issuing: a whole municipality's codes in a few round trips. */
+const INSERT_CHUNK = 10_000;
+
 /**
  * Issues `count` new codes for a wave and returns them: the only time they exist outside the
  * respondents' hands. Only their hashes are stored. A null actor is the platform itself (the
@@ -27,81 +32,105 @@ export async function issueCodes(db: TDb, waveId: string, count: number, actor: 
   }
   if (wave.state === 'closed') throw new AppError('conflict', 'This wave is closed: it takes no more answers.');
   const codes = Array.from({ length: count }, generateCode);
-  const batchId = await db.$transaction(async (tx) => {
-    const batch = await tx.codeBatch.create({ data: { waveId, count }, select: { id: true } });
-    await tx.invitationCode.createMany({
-      data: codes.map((code) => ({ batchId: batch.id, waveId, codeHash: hashCode(code.replaceAll('-', '')) })),
-    });
-    await recordAudit(tx, {
-      actor,
-      action: 'codes_issued',
-      object: { type: 'wave', id: waveId },
-      details: { batchId: batch.id, count },
-    });
-    return batch.id;
-  });
+  const batchId = await db.$transaction(
+    async (tx) => {
+      const batch = await tx.codeBatch.create({ data: { waveId, count }, select: { id: true } });
+      for (let start = 0; start < codes.length; start += INSERT_CHUNK) {
+        await tx.invitationCode.createMany({
+          data: codes
+            .slice(start, start + INSERT_CHUNK)
+            .map((code) => ({ batchId: batch.id, waveId, codeHash: hashCode(code.replaceAll('-', '')) })),
+        });
+      }
+      await recordAudit(tx, {
+        actor,
+        action: 'codes_issued',
+        object: { type: 'wave', id: waveId },
+        details: { batchId: batch.id, count },
+      });
+      return batch.id;
+    },
+    { maxWait: 5_000, timeout: 120_000 },
+  );
   return { batchId, codes, respondentPath: wave.slug ? `/s/${wave.slug}` : '/s/' };
 }
 
-/** How many codes a wave has, how many are used and revoked, by batch. */
+/**
+ * How many codes a wave has, how many are used (in total only: which batch's codes were used
+ * would single out a batch of one), and how many revoked, by batch.
+ */
 export async function codeSummary(db: TDb, waveId: string): Promise<TCodeSummary> {
   await codeWave(db, waveId);
-  const batches = await db.$queryRaw<{ id: string; createdAt: Date; count: number; used: number; revoked: number }[]>`
+  const batches = await db.$queryRaw<{ id: string; createdAt: Date; count: number; revoked: number }[]>`
     SELECT b.id, b.created_at AS "createdAt", b.count,
-           count(u.code_id)::int AS used,
-           count(*) FILTER (WHERE c.revoked)::int AS revoked
+           (SELECT count(*) FROM invitation_code c WHERE c.batch_id = b.id AND c.revoked)::int AS revoked
       FROM code_batch b
-      JOIN invitation_code c ON c.batch_id = b.id
-      LEFT JOIN code_use u ON u.code_id = c.id
      WHERE b.wave_id = ${waveId}::uuid
-     GROUP BY b.id
      ORDER BY b.created_at`;
-  const sum = (key: 'count' | 'used' | 'revoked') => batches.reduce((total, batch) => total + batch[key], 0);
+  const used = await db.codeUse.count({ where: { waveId } });
+  const sum = (key: 'count' | 'revoked') => batches.reduce((total, batch) => total + batch[key], 0);
   return {
     issued: sum('count') - sum('revoked'),
-    used: sum('used'),
+    used,
     revoked: sum('revoked'),
     batches: batches.map((batch) => ({ ...batch, createdAt: batch.createdAt.toISOString() })),
   };
 }
 
-/** Revokes the unused codes of a batch, or one unused code by its printed value. */
+/**
+ * Revokes the unused codes of a batch, or one unused code by its printed value. Whether a code
+ * is used is known only through its pseudonym, so the pseudonyms of the candidates are computed
+ * here with the deployment's key and compared with the wave's code uses.
+ */
 export async function revokeCodes(
   db: TDb,
+  keys: TDeploymentKeys,
   waveId: string,
   target: { batchId: string } | { code: string },
   actor: TActor,
 ): Promise<number> {
   await codeWave(db, waveId);
-  return db.$transaction(async (tx) => {
-    let where: { waveId: string; batchId?: string; codeHash?: string };
-    if ('batchId' in target) {
-      where = { waveId, batchId: target.batchId };
-    } else {
-      const parsed = parseCode(target.code);
-      if (!parsed.ok) {
-        throw new AppError('validation_failed', 'That is not a code of this platform (check for typos).', {
-          fields: [{ path: 'body.code', message: parsed.reason === 'typo' ? 'Check character mismatch' : 'Malformed' }],
-        });
+  let where: { waveId: string; batchId?: string; codeHash?: string };
+  if ('batchId' in target) {
+    where = { waveId, batchId: target.batchId };
+  } else {
+    const parsed = parseCode(target.code);
+    if (!parsed.ok) {
+      throw new AppError('validation_failed', 'That is not a code of this platform (check for typos).', {
+        fields: [{ path: 'body.code', message: parsed.reason === 'typo' ? 'Check character mismatch' : 'Malformed' }],
+      });
+    }
+    where = { waveId, codeHash: hashCode(parsed.normalized) };
+  }
+  return db.$transaction(
+    async (tx) => {
+      const candidates = await tx.invitationCode.findMany({ where, select: { id: true, codeHash: true, revoked: true } });
+      if (candidates.length === 0) {
+        throw new AppError(
+          'not_found',
+          'batchId' in target ? 'No such batch in this wave.' : 'No such code in this wave.',
+        );
       }
-      where = { waveId, codeHash: hashCode(parsed.normalized) };
-    }
-    const { count } = await tx.invitationCode.updateMany({
-      where: { ...where, revoked: false, use: { is: null } },
-      data: { revoked: true },
-    });
-    if (count === 0 && (await tx.invitationCode.count({ where })) === 0) {
-      throw new AppError(
-        'not_found',
-        'batchId' in target ? 'No such batch in this wave.' : 'No such code in this wave.',
+      const used = new Set(
+        (await tx.codeUse.findMany({ where: { waveId }, select: { pseudonym: true } })).map((use) =>
+          Buffer.from(use.pseudonym).toString('base64'),
+        ),
       );
-    }
-    await recordAudit(tx, {
-      actor,
-      action: 'codes_revoked',
-      object: { type: 'wave', id: waveId },
-      details: 'batchId' in target ? { batchId: target.batchId, count } : { count },
-    });
-    return count;
-  });
+      const unused = candidates.filter(
+        (code) => !code.revoked && !used.has(codeUsePseudonym(keys, code.codeHash).toString('base64')),
+      );
+      const { count } = await tx.invitationCode.updateMany({
+        where: { id: { in: unused.map((code) => code.id) } },
+        data: { revoked: true },
+      });
+      await recordAudit(tx, {
+        actor,
+        action: 'codes_revoked',
+        object: { type: 'wave', id: waveId },
+        details: 'batchId' in target ? { batchId: target.batchId, count } : { count },
+      });
+      return count;
+    },
+    { maxWait: 5_000, timeout: 60_000 },
+  );
 }

@@ -10,6 +10,7 @@ import { AppError } from '../errors/app-error.js';
 
 export type TPublishedWave = {
   id: string;
+  state: 'open' | 'closed';
   slug: string;
   status: TAnsweringStatus;
   opensAt: Date;
@@ -50,15 +51,16 @@ export async function findPublishedWave(db: TDb, slug: string, now = new Date())
       minGroupSize: true,
       freeTextMinGroup: true,
       anonymityNote: true,
-      version: { select: { content: true } },
+      versionId: true,
     },
   });
-  if (!row || row.state === 'draft' || !row.version || !row.opensAt || !row.closesAt) {
+  if (!row || row.state === 'draft' || !row.versionId || !row.opensAt || !row.closesAt) {
     throw respondentError('not_found', 'survey_not_found', 'There is no survey at this address.');
   }
   const { opensAt, closesAt } = row;
   return {
     id: row.id,
+    state: row.state,
     slug,
     status: statusAt({ state: row.state, opensAt, closesAt }, now),
     opensAt,
@@ -67,8 +69,24 @@ export async function findPublishedWave(db: TDb, slug: string, now = new Date())
     minGroupSize: row.minGroupSize,
     freeTextMinGroup: row.freeTextMinGroup,
     anonymityNote: row.anonymityNote,
-    questionSet: ZQuestionSet.parse(row.version.content),
+    questionSet: await frozenQuestionSet(db, row.versionId),
   };
+}
+
+/** Frozen versions never change: each is read and parsed once per process. */
+const frozen = new Map<string, Promise<TQuestionSet>>();
+const FROZEN_CACHE_LIMIT = 200;
+
+function frozenQuestionSet(db: TDb, versionId: string): Promise<TQuestionSet> {
+  const cached = frozen.get(versionId);
+  if (cached) return cached;
+  const loading = db.questionSetVersion
+    .findUniqueOrThrow({ where: { id: versionId }, select: { content: true } })
+    .then((version) => ZQuestionSet.parse(version.content));
+  loading.catch(() => frozen.delete(versionId));
+  if (frozen.size >= FROZEN_CACHE_LIMIT) frozen.clear();
+  frozen.set(versionId, loading);
+  return loading;
 }
 
 /** Refuses answers outside the wave's opening hours, with the reason. */

@@ -1,14 +1,15 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { Prisma, type TDb } from '@enkat/db';
-import { answersSchemaFor, questionsOf, type TSubmitResponseRequest } from '@enkat/survey-schema';
+import { answersSchemaFor, type TAnswers, type TQuestionSet, type TSubmitResponseRequest } from '@enkat/survey-schema';
+import type { TDeploymentKeys } from '../keys/deployment-keys.js';
+import { codeUsePseudonym, receiptContentDigest, receiptKeyDigest } from '../keys/pseudonyms.js';
+import { seal } from '../keys/seal.js';
 import { hashCode, parseCode } from './invitation-codes.js';
+import { canonicalAnswers, plaintextBound } from './pending-plaintext.js';
 import { assertOpen, respondentError, type TPublishedWave } from './respondent-wave.js';
-import { unlinkCodeUses } from './unlink-code-uses.js';
-
-type TTx = Prisma.TransactionClient;
+import { submissionLock } from './submission-lock.js';
 
 /** Reads a typed code and finds it among this wave's codes, or says precisely what is wrong. */
-async function findCode(db: TDb | TTx, wave: TPublishedWave, typed: string | undefined) {
+async function findCode(db: TDb, wave: TPublishedWave, typed: string | undefined) {
   if (!typed) {
     throw respondentError('validation_failed', 'code_required', 'This survey needs an invitation code.', [
       { path: 'body.code', message: 'Required' },
@@ -22,88 +23,138 @@ async function findCode(db: TDb | TTx, wave: TPublishedWave, typed: string | und
   }
   const code = await db.invitationCode.findUnique({
     where: { codeHash: hashCode(parsed.normalized) },
-    select: { id: true, waveId: true, revoked: true, use: { select: { codeId: true } } },
+    select: { codeHash: true, waveId: true, revoked: true },
   });
   if (!code) throw respondentError('not_found', 'code_unknown', 'There is no such code.');
   if (code.waveId !== wave.id) {
     throw respondentError('forbidden', 'code_other_survey', 'This code belongs to another survey.');
   }
   if (code.revoked) throw respondentError('forbidden', 'code_revoked', 'This code has been withdrawn.');
-  return code;
+  return { normalized: parsed.normalized, codeHash: code.codeHash };
 }
 
 const codeUsed = () => respondentError('conflict', 'code_used', 'This code has already been used.');
 
-/** Checks a code before the questions are shown, without using it up. */
-export async function checkCode(db: TDb, wave: TPublishedWave, typed: string): Promise<void> {
-  assertOpen(wave);
-  const code = await findCode(db, wave, typed);
-  if (code.use) throw codeUsed();
+async function isCodeUsed(db: TDb, keys: TDeploymentKeys, codeHash: string): Promise<boolean> {
+  const pseudonym = codeUsePseudonym(keys, codeHash);
+  const rows = await db.$queryRaw<unknown[]>`SELECT 1 FROM code_use WHERE pseudonym = ${pseudonym}`;
+  return rows.length > 0;
 }
 
-const keyHashOf = (key: string) => createHash('sha256').update(`enkat-submission:${key}`).digest('hex');
+/** Checks a code before the questions are shown, without using it up. */
+export async function checkCode(db: TDb, keys: TDeploymentKeys, wave: TPublishedWave, typed: string): Promise<void> {
+  assertOpen(wave);
+  const code = await findCode(db, wave, typed);
+  if (await isCodeUsed(db, keys, code.codeHash)) throw codeUsed();
+}
 
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+/** One answers schema and padded size per frozen question set (they never change). */
+const prepared = new WeakMap<TQuestionSet, { schema: ReturnType<typeof answersSchemaFor>; paddedBytes: number }>();
+function preparedFor(set: TQuestionSet) {
+  let entry = prepared.get(set);
+  if (!entry) {
+    entry = { schema: answersSchemaFor(set), paddedBytes: plaintextBound(set) };
+    prepared.set(set, entry);
+  }
+  return entry;
+}
+
+function checkedAnswers(wave: TPublishedWave, answers: unknown): TAnswers {
+  const parsed = preparedFor(wave.questionSet).schema.safeParse(answers);
+  if (parsed.success) return parsed.data;
+  throw respondentError(
+    'validation_failed',
+    'answers_invalid',
+    'Some answers do not fit the questions.',
+    parsed.error.issues.map((issue) => ({
+      path: ['body', 'answers', ...issue.path].join('.'),
+      message: issue.message,
+    })),
+  );
+}
+
+type TReceipt = { keyDigest: Buffer; contentDigest: Buffer };
+
+/** The first outcome of an earlier submission under the same key, if there was one. */
+async function earlierOutcome(db: TDb, waveId: string, receipt: TReceipt): Promise<'accepted' | 'none'> {
+  const [row] = await db.$queryRaw<{ contentDigest: Uint8Array }[]>`
+    SELECT content_digest AS "contentDigest" FROM submission_receipt
+     WHERE key_digest = ${receipt.keyDigest} AND wave_id = ${waveId}::uuid`;
+  if (!row) return 'none';
+  if (Buffer.from(row.contentDigest).equals(receipt.contentDigest)) return 'accepted';
+  throw respondentError(
+    'validation_failed',
+    'receipt_mismatch',
+    'This submission key was already used for other answers: reload the survey to answer again.',
+    [{ path: 'body.idempotencyKey', message: 'Already used for other content' }],
+  );
+}
+
+const isUniqueViolation = (error: unknown): boolean => {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === 'P2002') return true;
+  const meta = error.meta as { code?: string; driverAdapterError?: { cause?: { originalCode?: string } } } | undefined;
+  return meta?.code === '23505' || meta?.driverAdapterError?.cause?.originalCode === '23505';
+};
 
 /**
- * Stores one complete answer set, all or nothing, in one transaction: the answers are checked
- * against the wave's frozen question set, the code (if the wave uses codes) is marked used,
- * and the response is written under a fresh random id. The `code_use` primary key decides a
- * race between two submissions of one code; the receipt's primary key turns a retry of the
- * same submission into its first outcome. Nothing stored links the response to the code, the
- * receipt, the time or the sender.
+ * Accepts one complete answer set. In one transaction, under the wave's shared submission lock
+ * (closing takes it exclusively, so nothing slips in after a close), and only while the wave is
+ * open: the receipt, the code's use as a keyed pseudonym, and the answers sealed and padded to
+ * the wave's one size. The mixer moves them into the response tables later, in shuffled
+ * batches (mixing/). The code's own row is never written, and nothing this transaction writes
+ * can be read or matched to the mixed answers without the deployment's secret.
+ *
+ * Outcomes: the same key with the same content answers as the first time did, also after the
+ * wave closed; the same key with other content is a 422; a second use of a code is a 409 (the
+ * `code_use` primary key decides a race).
  */
-export async function submitResponse(db: TDb, wave: TPublishedWave, request: TSubmitResponseRequest): Promise<void> {
-  const keyHash = keyHashOf(request.idempotencyKey);
-  if (await db.submissionReceipt.findUnique({ where: { keyHash }, select: { keyHash: true } })) return;
-  assertOpen(wave);
-  const parsed = answersSchemaFor(wave.questionSet).safeParse(request.answers);
-  if (!parsed.success) {
-    throw respondentError(
-      'validation_failed',
-      'answers_invalid',
-      'Some answers do not fit the questions.',
-      parsed.error.issues.map((issue) => ({
-        path: ['body', 'answers', ...issue.path].join('.'),
-        message: issue.message,
-      })),
-    );
+export async function submitResponse(
+  db: TDb,
+  keys: TDeploymentKeys,
+  wave: TPublishedWave,
+  request: TSubmitResponseRequest,
+): Promise<void> {
+  const answers = checkedAnswers(wave, request.answers);
+  const code = wave.accessMode === 'codes' ? await findCode(db, wave, request.code) : null;
+  const plaintext = canonicalAnswers(answers);
+  const receipt: TReceipt = {
+    keyDigest: receiptKeyDigest(keys, wave.id, request.idempotencyKey),
+    contentDigest: receiptContentDigest(keys, code?.normalized ?? '', plaintext),
+  };
+  if (wave.status !== 'open') {
+    if ((await earlierOutcome(db, wave.id, receipt)) === 'accepted') return;
+    assertOpen(wave);
   }
-  const answers = parsed.data;
-  const types = new Map(questionsOf(wave.questionSet).map((question) => [question.id, question.type]));
-  const responseId = randomUUID();
-  const choices: Prisma.ResponseChoiceCreateManyInput[] = [];
-  const texts: Prisma.ResponseTextCreateManyInput[] = [];
-  for (const [questionId, value] of Object.entries(answers)) {
-    if (types.get(questionId) === 'free_text' && typeof value === 'string') {
-      texts.push({ responseId, waveId: wave.id, questionId, text: value });
-    } else {
-      for (const optionId of [value].flat()) choices.push({ responseId, waveId: wave.id, questionId, optionId });
-    }
-  }
+  const sealed = seal(keys.seal, wave.id, plaintext, preparedFor(wave.questionSet).paddedBytes);
+  const pseudonym = code ? codeUsePseudonym(keys, code.codeHash) : null;
 
+  let stored: boolean;
   try {
-    await db.$transaction(
-      async (tx) => {
-        await tx.submissionReceipt.create({ data: { keyHash, waveId: wave.id } });
-        if (wave.accessMode === 'codes') {
-          const code = await findCode(tx, wave, request.code);
-          await tx.codeUse.create({ data: { codeId: code.id } });
-        }
-        await tx.response.create({ data: { id: responseId, waveId: wave.id } });
-        await tx.responseChoice.createMany({ data: choices });
-        await tx.responseText.createMany({ data: texts });
-      },
-      // Many respondents may press "Skicka" at once: wait for a connection rather than fail.
-      { maxWait: 20_000, timeout: 20_000 },
-    );
+    const [, result] = await db.$transaction([
+      db.$executeRaw`SELECT pg_advisory_xact_lock_shared(${submissionLock(wave.id)}::bigint)`,
+      // A fresh snapshot after the lock: a close that committed meanwhile is seen.
+      db.$queryRaw<{ stored: number }[]>`
+        WITH open AS (SELECT id FROM wave WHERE id = ${wave.id}::uuid AND state = 'open'),
+        receipt AS (
+          INSERT INTO submission_receipt (key_digest, wave_id, content_digest)
+          SELECT ${receipt.keyDigest}, id, ${receipt.contentDigest} FROM open RETURNING 1),
+        use AS (
+          INSERT INTO code_use (pseudonym, wave_id)
+          SELECT ${pseudonym}::bytea, id FROM open WHERE ${pseudonym}::bytea IS NOT NULL RETURNING 1),
+        pending AS (
+          INSERT INTO pending_submission (wave_id, sealed) SELECT id, ${sealed} FROM open RETURNING 1)
+        SELECT (SELECT count(*) FROM pending)::int AS stored`,
+    ]);
+    stored = result[0]?.stored === 1;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    // Either the same submission was stored meanwhile (its receipt exists: same outcome),
-    // or another submission used the code first.
-    if (await db.submissionReceipt.findUnique({ where: { keyHash }, select: { keyHash: true } })) return;
+    // The same submission was accepted meanwhile (its receipt exists), or the code was used.
+    if ((await earlierOutcome(db, wave.id, receipt)) === 'accepted') return;
     throw codeUsed();
   }
-  if (wave.accessMode === 'codes') await unlinkCodeUses(db, wave.id);
+  if (!stored) {
+    if ((await earlierOutcome(db, wave.id, receipt)) === 'accepted') return;
+    throw respondentError('conflict', 'survey_closed', 'This survey is closed.');
+  }
 }

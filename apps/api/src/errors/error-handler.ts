@@ -2,6 +2,7 @@ import type { TProblemCode, TProblemField } from '@enkat/survey-schema';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from './app-error.js';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-unavailable.js';
 import { problemBody, sendProblem } from './problem.js';
 
 // Fastify's own client errors, by code, and what we call them.
@@ -41,6 +42,14 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, problemBody('bad_request', error.message));
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn('database unavailable: answered 503');
+      return sendProblem(
+        reply,
+        problemBody('service_unavailable', 'The database cannot be reached right now: try again in a moment.'),
+        { 'retry-after': String(RETRY_AFTER_SECONDS) },
+      );
     }
     request.log.error(
       { err: isResponseSerializationError(error) ? { message: error.message, issues: error.cause.issues } : error },

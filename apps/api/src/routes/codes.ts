@@ -60,7 +60,7 @@ const codeRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { roles: ROLES.editors } },
     },
     async (request) => ({
-      revoked: await revokeCodes(app.db, request.params.id, request.body, adminOf(request)),
+      revoked: await revokeCodes(app.db, app.keys, request.params.id, request.body, adminOf(request)),
     }),
   );
 };

@@ -11,7 +11,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { findPublishedWave, respondentView } from '../answering/respondent-wave.js';
 import { checkCode, submitResponse } from '../answering/submission.js';
 
-const problems = { 400: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 413: ZProblem, 422: ZProblem };
+const problems = {
+  400: ZProblem,
+  403: ZProblem,
+  404: ZProblem,
+  409: ZProblem,
+  413: ZProblem,
+  422: ZProblem,
+  503: ZProblem,
+};
 
 /** A whole answer set is small: 12 questions with 2,000 characters of text each fit many times. */
 const SUBMISSION_BODY_LIMIT = 256 * 1024;
@@ -50,7 +58,7 @@ const respondRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access },
     },
     async (request, reply) => {
-      await checkCode(app.db, await findPublishedWave(app.db, request.params.slug), request.body.code);
+      await checkCode(app.db, app.keys, await findPublishedWave(app.db, request.params.slug), request.body.code);
       return reply.status(204).send(null);
     },
   );
@@ -69,7 +77,7 @@ const respondRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access },
     },
     async (request, reply) => {
-      await submitResponse(app.db, await findPublishedWave(app.db, request.params.slug), request.body);
+      await submitResponse(app.db, app.keys, await findPublishedWave(app.db, request.params.slug), request.body);
       return reply.status(201).send({ status: 'accepted' as const });
     },
   );

@@ -128,7 +128,7 @@ const waveRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { roles: ROLES.editors } },
     },
     async (request) => {
-      await closeWave(app.db, request.params.id, adminOf(request));
+      await closeWave(app.db, app.keys, request.params.id, adminOf(request));
       return loadWave(app.db, request.params.id);
     },
   );

@@ -3,6 +3,7 @@ import type { TDb } from '@enkat/db';
 import { TEMPLATE_2012, type TWaveSettings } from '@enkat/survey-schema';
 import { issueCodes } from '../answering/code-batches.js';
 import { findPublishedWave } from '../answering/respondent-wave.js';
+import type { TDeploymentKeys } from '../keys/deployment-keys.js';
 import { submitResponse } from '../answering/submission.js';
 import { demo2012Responses } from './demo-2012-responses.js';
 import { createSeriesWithWave } from './series.js';
@@ -33,7 +34,7 @@ const ANSWERED_AT = new Date('2012-04-16T10:00:00+02:00');
  * functions as the admin pages and the respondents' form; does nothing when the series exists.
  * The answers are synthetic (see demo-2012-responses.ts).
  */
-export async function seedDemoSurvey(db: TDb): Promise<boolean> {
+export async function seedDemoSurvey(db: TDb, keys: TDeploymentKeys): Promise<boolean> {
   if (await db.surveySeries.findUnique({ where: { name: DEMO_SERIES_NAME }, select: { id: true } })) return false;
   const { seriesId, waveId } = await createSeriesWithWave(
     db,
@@ -42,8 +43,8 @@ export async function seedDemoSurvey(db: TDb): Promise<boolean> {
   );
   await saveSettings(db, waveId, 1, SETTINGS_2012, null);
   await publishWave(db, waveId, 2, null);
-  await answer2012(db, waveId);
-  await closeWave(db, waveId, null);
+  await answer2012(db, keys, waveId);
+  await closeWave(db, keys, waveId, null);
   // As it ran: published when it opened, closed when it closed.
   await db.wave.update({
     where: { id: waveId },
@@ -71,11 +72,11 @@ export async function seedDemoSurvey(db: TDb): Promise<boolean> {
  * through the same function as the respondents' form, so the demo's rows are what real
  * submissions store. The codes are thrown away: nobody can answer the demo wave.
  */
-async function answer2012(db: TDb, waveId: string): Promise<void> {
+async function answer2012(db: TDb, keys: TDeploymentKeys, waveId: string): Promise<void> {
   const { codes } = await issueCodes(db, waveId, SETTINGS_2012.invitedCount ?? 0, null);
   const { slug } = await db.wave.findUniqueOrThrow({ where: { id: waveId }, select: { slug: true } });
   const wave = await findPublishedWave(db, slug ?? '', ANSWERED_AT);
   for (const [i, answers] of demo2012Responses().entries()) {
-    await submitResponse(db, wave, { idempotencyKey: randomUUID(), code: codes[i], answers });
+    await submitResponse(db, keys, wave, { idempotencyKey: randomUUID(), code: codes[i], answers });
   }
 }

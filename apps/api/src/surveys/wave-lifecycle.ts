@@ -1,8 +1,10 @@
 import { Prisma, type TDb } from '@enkat/db';
 import type { TQuestionSet, TWaveSettings } from '@enkat/survey-schema';
 import { recordAudit } from '../admins/audit.js';
-import { unlinkCodeUses } from '../answering/unlink-code-uses.js';
+import { mixingLock, submissionLock } from '../answering/submission-lock.js';
 import { AppError } from '../errors/app-error.js';
+import type { TDeploymentKeys } from '../keys/deployment-keys.js';
+import { mixWave } from '../mixing/mix-wave.js';
 import { contentHash } from './content-hash.js';
 import { newWaveSlug } from './wave-slug.js';
 import { questionSetOf, WAVE_SELECT } from './wave-view.js';
@@ -88,23 +90,33 @@ export async function publishWave(db: TDb, id: string, revision: number, actor: 
   });
 }
 
-export async function closeWave(db: TDb, id: string, actor: TActor) {
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.wave.updateMany({
-      where: { id, state: 'open' },
-      data: { state: 'closed', closedAt: new Date(), revision: { increment: 1 } },
-    });
-    if (count === 0) {
-      const wave = await tx.wave.findUnique({ where: { id }, select: { state: true } });
-      if (!wave) throw new AppError('not_found', 'No such wave.');
-      throw new AppError(
-        'conflict',
-        wave.state === 'draft' ? 'A draft cannot be closed; publish it first.' : 'This wave is already closed.',
-      );
-    }
-    await recordAudit(tx, { actor, action: 'wave_closed', object: { type: 'wave', id } });
-  });
-  await unlinkCodeUses(db, id);
+/**
+ * Closes an open wave and mixes every answer still pending, in one transaction: it first waits
+ * for submissions under way (their shared lock), so none is accepted after the close, then for
+ * a mixer at work on the wave. Results of a closed wave are final from the moment it closes.
+ */
+export async function closeWave(db: TDb, keys: TDeploymentKeys, id: string, actor: TActor) {
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${submissionLock(id)}::bigint)`;
+      const { count } = await tx.wave.updateMany({
+        where: { id, state: 'open' },
+        data: { state: 'closed', closedAt: new Date(), revision: { increment: 1 } },
+      });
+      if (count === 0) {
+        const wave = await tx.wave.findUnique({ where: { id }, select: { state: true } });
+        if (!wave) throw new AppError('not_found', 'No such wave.');
+        throw new AppError(
+          'conflict',
+          wave.state === 'draft' ? 'A draft cannot be closed; publish it first.' : 'This wave is already closed.',
+        );
+      }
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${mixingLock(id)}::bigint)`;
+      await mixWave(tx, keys, { waveId: id, closing: true });
+      await recordAudit(tx, { actor, action: 'wave_closed', object: { type: 'wave', id } });
+    },
+    { maxWait: 5_000, timeout: 120_000 },
+  );
 }
 
 /** Starts the next wave of a series: a new draft holding the latest question set, same ids. */

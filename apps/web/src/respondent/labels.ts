@@ -70,6 +70,7 @@ const SV: TLabels = {
     code_revoked: 'Koden har dragits tillbaka och kan inte användas.',
     code_used: 'Koden har redan använts. Varje kod kan bara användas en gång.',
     answers_invalid: 'Några svar behöver rättas.',
+    receipt_mismatch: 'Formuläret har redan skickats med andra svar. Ladda om enkäten för att svara.',
   },
   answerProblems: {
     unknown_question: () => 'Frågan finns inte i enkäten.',
@@ -80,6 +81,7 @@ const SV: TLabels = {
     one_only: () => 'Välj bara ett alternativ.',
     chosen_twice: () => 'Ett alternativ är valt två gånger.',
     too_long: (limit) => `Svaret är för långt: högst ${limit?.toLocaleString('sv-SE')} tecken.`,
+    invalid_characters: () => 'Svaret innehåller tecken som inte går att spara (styrtecken eller trasiga tecken).',
     too_few: (limit) => `Välj minst ${limit}.`,
     too_many: (limit) => `Välj högst ${limit}.`,
     required: () => 'Frågan måste besvaras.',
@@ -124,6 +126,7 @@ const EN: TLabels = {
     code_revoked: 'This code has been withdrawn and cannot be used.',
     code_used: 'This code has already been used. Each code can be used once.',
     answers_invalid: 'Some answers need correcting.',
+    receipt_mismatch: 'This form was already sent with other answers. Reload the survey to answer.',
   },
   answerProblems: {
     unknown_question: () => 'This question is not in the survey.',
@@ -134,6 +137,7 @@ const EN: TLabels = {
     one_only: () => 'Choose only one option.',
     chosen_twice: () => 'An option is chosen twice.',
     too_long: (limit) => `The answer is too long: at most ${limit?.toLocaleString('en')} characters.`,
+    invalid_characters: () => 'The answer holds characters that cannot be stored (control or broken characters).',
     too_few: (limit) => `Choose at least ${limit}.`,
     too_many: (limit) => `Choose at most ${limit}.`,
     required: () => 'This question must be answered.',

@@ -129,9 +129,10 @@ export async function respondentPost(slug: string, browser: Headers, form: URLSe
         ? await checkCode(slug, browser, code)
         : { ok: false, problem: CODE_REQUIRED };
       if (!checked.ok) {
+        const busy = !checked.problem || checked.problem.status >= 500;
         return show(
-          checked.problem?.status ?? 503,
-          startPage(wave, labels, problemMessage(checked, labels), code),
+          busy ? 503 : (checked.problem?.status ?? 503),
+          startPage(wave, labels, busy ? labels.unavailable : problemMessage(checked, labels), code),
           true,
         );
       }
@@ -158,7 +159,10 @@ export async function respondentPost(slug: string, browser: Headers, form: URLSe
       answers: state.answers,
     });
     if (result.ok) return show(200, thanksPage(wave, wave.questionSet.closing, labels));
-    if (!result.problem) return show(503, reviewPage(wave, state, labels, labels.unavailable));
+    // Not reached, or busy (503): the answers stay in the form, to send again in a moment.
+    if (!result.problem || result.problem.status >= 500) {
+      return show(503, reviewPage(wave, state, labels, labels.unavailable));
+    }
     return show(result.problem.status, messagePage(wave.title, problemMessage(result, labels)));
   }
   return show(200, reviewPage(wave, state, labels));

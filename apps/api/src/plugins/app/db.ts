@@ -8,9 +8,9 @@ declare module 'fastify' {
 }
 
 /** One Prisma client per API process, closed with the server. */
-export default fp<{ databaseUrl: string }>(
-  async (app, { databaseUrl }) => {
-    const db = createDb(databaseUrl);
+export default fp<{ databaseUrl: string; poolSize: number }>(
+  async (app, { databaseUrl, poolSize }) => {
+    const db = createDb(databaseUrl, { maxConnections: poolSize });
     app.decorate('db', db);
     app.addHook('onClose', async () => {
       await db.$disconnect();

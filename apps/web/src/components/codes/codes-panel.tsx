@@ -76,7 +76,6 @@ export function CodesPanel({ waveId, slug, title, canEdit, open }: TCodesPanelPr
             <tr>
               <th scope="col">{t('codeBatchCreated')}</th>
               <th scope="col">{t('codesIssued')}</th>
-              <th scope="col">{t('codesUsed')}</th>
               <th scope="col">{t('codesRevokedCount')}</th>
               {canEdit && <th scope="col">{t('actions')}</th>}
             </tr>
@@ -86,7 +85,6 @@ export function CodesPanel({ waveId, slug, title, canEdit, open }: TCodesPanelPr
               <tr key={batch.id}>
                 <td>{new Date(batch.createdAt).toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB')}</td>
                 <td>{batch.count}</td>
-                <td>{batch.used}</td>
                 <td>{batch.revoked}</td>
                 {canEdit && (
                   <td>

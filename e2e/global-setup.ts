@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,7 @@ export default async function globalSetup() {
     webPort: Number(process.env.E2E_WEB_PORT),
     apiPort: Number(process.env.E2E_API_PORT),
     seed: true,
+    secret: randomBytes(32).toString('base64'),
     logDir: LOG_DIR,
   }).catch(async (error) => {
     await database.stop();

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from './lib/build.mjs';
 import { announceRunningDatabase, forgetRunningDatabase } from './lib/database-url.mjs';
+import { deploymentSecret } from './lib/deployment-secret.mjs';
 import { loadStartEnv } from './lib/start-env.mjs';
 import { fail, ROOT } from './lib/util.mjs';
 
@@ -15,6 +16,8 @@ const dataDir = join(ROOT, '.data');
 mkdirSync(dataDir, { recursive: true });
 
 const log = (/** @type {string} */ message) => process.stdout.write(`enkat: ${message}\n`);
+const secret = deploymentSecret(env);
+if (secret.made) log(`made the deployment's secret in ${secret.where}: back it up apart from the database`);
 const platform = await startPlatform({
   rootDir: ROOT,
   database: env.DATABASE_URL
@@ -23,6 +26,7 @@ const platform = await startPlatform({
   webPort: env.PORT,
   apiPort: env.API_PORT,
   seed: env.SEED_DEMO_DATA,
+  secret: secret.secret,
   onProgress: log,
 }).catch((error) => {
   if (error instanceof StartError) fail(error.message);

@@ -6,6 +6,9 @@ const ZStartEnv = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   API_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  /** The deployment's secret, or a file holding it; unset: .secrets/deployment-secret. */
+  ENKAT_SECRET: z.string().min(1).optional(),
+  ENKAT_SECRET_FILE: z.string().min(1).optional(),
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])
     .default('true')

@@ -19,7 +19,6 @@ export const ZDeploymentSecret = z
   .transform((value) => Buffer.from(value, value.includes('-') || value.includes('_') ? 'base64url' : 'base64'))
   .refine((bytes) => bytes.length >= MIN_SECRET_BYTES, `must hold at least ${MIN_SECRET_BYTES} bytes`);
 
-
 /** The API's whole configuration. This is the only file of the API that reads process.env. */
 export const ZApiEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -47,6 +46,7 @@ export const ZApiEnv = z.object({
   TRUST_PROXY: z.string().min(1).default('loopback'),
   /** The deployment's secret (or ENKAT_SECRET_FILE, a file holding it: a docker-compose secret). */
   ENKAT_SECRET: ZDeploymentSecret,
+  ENKAT_SECRET_FILE: z.string().min(1).optional(),
   /** How often this process's mixer looks for answers to mix (milliseconds); 0 turns it off. */
   MIXER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
   /** Connections of this process to PostgreSQL. */

@@ -31,7 +31,10 @@ export function registerRequestLogging(app: FastifyInstance) {
   const counts = new Map<string, number>();
   const flush = () => {
     if (counts.size === 0) return;
-    app.log.info({ minutes: RESPONDENT_SUMMARY_MS / 60_000, counts: Object.fromEntries(counts) }, 'respondent requests');
+    app.log.info(
+      { minutes: RESPONDENT_SUMMARY_MS / 60_000, counts: Object.fromEntries(counts) },
+      'respondent requests',
+    );
     counts.clear();
   };
   const timer = setInterval(flush, RESPONDENT_SUMMARY_MS);

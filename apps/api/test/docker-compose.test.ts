@@ -14,11 +14,13 @@ type TService = {
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
   volumes?: string[];
+  secrets?: string[];
 };
 
 const compose = parse(readFileSync(fileURLToPath(new URL('../../../docker-compose.yml', import.meta.url)), 'utf8')) as {
   services: Record<string, TService>;
   volumes: Record<string, unknown>;
+  secrets: Record<string, { file: string }>;
 };
 const { postgres, api, web } = compose.services as Record<'postgres' | 'api' | 'web', TService>;
 
@@ -49,7 +51,11 @@ describe('docker-compose.yml', () => {
   it('gives the API an environment its configuration schema accepts', () => {
     const environment = environmentOf(api);
     expect(Object.keys(environment).every((key) => key in ZApiEnv.shape)).toBe(true);
-    const parsed = ZApiEnv.parse(environment);
+    // The secret comes from a file Docker mounts, never from the database's volume.
+    const secretName = environment.ENKAT_SECRET_FILE?.replace('/run/secrets/', '') ?? '';
+    expect(api?.secrets).toContain(secretName);
+    expect(compose.secrets[secretName]?.file).toBeTruthy();
+    const parsed = ZApiEnv.parse({ ...environment, ENKAT_SECRET: Buffer.alloc(32, 1).toString('base64') });
     expect(new URL(parsed.DATABASE_URL).hostname).toBe('postgres');
     expect(new URL(parsed.DATABASE_URL).port).toBe('5432');
     expect(api?.depends_on?.postgres?.condition).toBe('service_healthy');
@@ -62,7 +68,10 @@ describe('docker-compose.yml', () => {
   });
 
   it('points the web app at the API port, and publishes only the web port', () => {
-    const apiPort = ZApiEnv.parse(environmentOf(api)).API_PORT;
+    const apiPort = ZApiEnv.parse({
+      ...environmentOf(api),
+      ENKAT_SECRET: Buffer.alloc(32, 1).toString('base64'),
+    }).API_PORT;
     const webEnv = ZWebEnv.parse(environmentOf(web));
     expect(Object.keys(web?.environment ?? {}).every((key) => key in ZWebEnv.shape)).toBe(true);
     expect(new URL(webEnv.API_URL).hostname).toBe('api');

@@ -7,7 +7,7 @@ import { exportHeaderTexts } from '../src/exports/export-model.js';
 import { buildResults } from '../src/results/build-results.js';
 import { seedDemoSurvey } from '../src/surveys/demo-data.js';
 import { buildTestApp, createAdmin, login, resetDatabase, type TTestApp } from './helpers.js';
-import { ANSWERS_2012, adminCaller, publishedWave, submit } from './survey-helpers.js';
+import { ANSWERS_2012, adminCaller, closeWaveNow, publishedWave, submit } from './survey-helpers.js';
 
 const STANDARD_FONTS = createRequire(import.meta.url)
   .resolve('pdfjs-dist/package.json')
@@ -265,6 +265,7 @@ describe('raw responses export', () => {
       const answers = { ...ANSWERS_2012, q7: i === 0 ? HOSTILE : `Kommentar ${i}` };
       expect((await submit(t.app, wave.slug ?? '', { answers })).statusCode).toBe(201);
     }
+    await closeWaveNow(t.app, owner, wave.id);
     const response = await download('responses.xlsx', '', analyst, wave.id);
     expect(response.statusCode).toBe(200);
     const sheet = (await workbook(response.rawPayload)).getWorksheet('Svar');

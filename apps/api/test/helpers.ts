@@ -18,8 +18,9 @@ export type TTestApp = { app: FastifyInstance; db: TDb; logLines: () => string[]
  * This test run's deployment secret: the same for every app built against the run's database
  * (the API refuses another), different from any other run's.
  */
-export function testSecret(): Buffer {
-  return Buffer.from(createHash('sha256').update(`enkat test secret:${inject('databaseUrl')}`).digest());
+export function testSecret(): TAppEnv['ENKAT_SECRET'] {
+  const hex = createHash('sha256').update(`enkat test secret:${inject('databaseUrl')}`).digest('hex');
+  return Buffer.from(hex, 'hex');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ZGetWaveResultsResponse, ZListCommentsResponse } from '@enkat/survey-schema';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, createAdmin, databaseSnapshot, login, resetDatabase, type TTestApp } from './helpers.js';
-import { ANSWERS_2012, adminCaller, publishedWave, submit } from './survey-helpers.js';
+import { ANSWERS_2012, adminCaller, closeWaveNow, mixNow, publishedWave, submit } from './survey-helpers.js';
 
 /** Who may see which results when, and what bad requests get. */
 
@@ -21,18 +21,21 @@ beforeEach(async () => {
   analyst = adminCaller(t.app, await login(t.app, (await createAdmin(t.db, 'analyst')).email));
 });
 
-async function answered(count: number, settings: { resultsBeforeClose: boolean }, name = 'Synlighet') {
-  const wave = await publishedWave(t.app, editorCookie, { accessMode: 'open_link', name, settings });
+/** A wave answered `count` times, then closed (which mixes every answer) unless `open`. */
+async function answered(count: number, settings: { resultsBeforeClose: boolean }, options: { open?: boolean } = {}) {
+  const wave = await publishedWave(t.app, editorCookie, { accessMode: 'open_link', name: 'Synlighet', settings });
   for (let i = 0; i < count; i++) {
     const answers = { ...ANSWERS_2012, q9: 'socialsekreterare', q7: `Kommentar ${i}` };
     expect((await submit(t.app, wave.slug ?? '', { answers })).statusCode).toBe(201);
   }
+  if (!options.open) await closeWaveNow(t.app, editorCookie, wave.id);
   return wave;
 }
 
 describe('results of an open wave', () => {
   it('stay hidden until it closes unless the editor allowed otherwise', async () => {
-    const wave = await answered(6, { resultsBeforeClose: false });
+    const wave = await answered(6, { resultsBeforeClose: false }, { open: true });
+    await mixNow(t.app);
     for (const url of [`/api/v1/waves/${wave.id}/results`, `/api/v1/waves/${wave.id}/comments/q7`]) {
       const hidden = await analyst('GET', url);
       expect(hidden.statusCode).toBe(409);
@@ -44,13 +47,16 @@ describe('results of an open wave', () => {
     expect(ZGetWaveResultsResponse.parse(shown.json())).toMatchObject({ responses: 6, withheld: null });
   });
 
-  it('show before closing, when allowed, from the minimum group of responses on', async () => {
-    const wave = await answered(4, { resultsBeforeClose: true });
+  it('show before closing, when allowed, once a mixed batch of the minimum group is in', async () => {
+    // Nine accepted answers: the mixer keeps the minimum group (5) waiting, so none is mixed.
+    const wave = await answered(9, { resultsBeforeClose: true }, { open: true });
+    expect(await mixNow(t.app)).toBe(0);
     const early = await analyst('GET', `/api/v1/waves/${wave.id}/results`);
     expect(early.statusCode).toBe(409);
     expect(early.json()).toMatchObject({ reason: 'results_too_few_responses' });
     expect(JSON.stringify(early.json())).not.toMatch(/"count"/);
     expect((await submit(t.app, wave.slug ?? '', { answers: ANSWERS_2012 })).statusCode).toBe(201);
+    expect(await mixNow(t.app)).toBe(5);
     const shown = await analyst('GET', `/api/v1/waves/${wave.id}/results`);
     expect(shown.statusCode).toBe(200);
     expect(shown.json()).toMatchObject({ wave: { state: 'open' }, responses: 5 });
@@ -131,6 +137,7 @@ describe('comments', () => {
       'Bra enkät',
     ];
     for (const q12 of texts) expect((await submit(t.app, wave.slug ?? '', { answers: { q12 } })).statusCode).toBe(201);
+    await closeWaveNow(t.app, editorCookie, wave.id);
     const names = await editor('PUT', `/api/v1/waves/${wave.id}/redaction-names`, {
       names: ['Karin Exempelsson', 'karin exempelsson'],
     });

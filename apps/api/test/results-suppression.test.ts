@@ -2,7 +2,7 @@ import { type TChoiceQuestionResult, type TWaveResults, ZGetWaveResultsResponse 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoSurvey } from '../src/surveys/demo-data.js';
 import { buildTestApp, createAdmin, login, resetDatabase, type TTestApp } from './helpers.js';
-import { ANSWERS_2012, adminCaller, publishedWave, submit } from './survey-helpers.js';
+import { ANSWERS_2012, adminCaller, closeWaveNow, publishedWave, submit } from './survey-helpers.js';
 
 /**
  * SUPPRESSION ATTACKS on the demo 2012 wave (role: Annan 3; area: Annat 4; some skipped each
@@ -189,14 +189,19 @@ describe('a wave with fewer responses than the minimum group', () => {
 describe('comments', () => {
   it('are listed only from the free-text minimum group of writers on', async () => {
     const editor = await login(t.app, (await createAdmin(t.db, 'editor')).email);
-    const wave = await publishedWave(t.app, editor, {
-      accessMode: 'open_link',
-      name: 'Kommentarer',
-      settings: { resultsBeforeClose: true, freeTextMinGroup: 10 },
-    });
-    const write = (text: string) => submit(t.app, wave.slug ?? '', { answers: { q1: 'ja', q12: text } });
-    for (let i = 1; i <= 9; i++) expect((await write(`Kommentar nummer ${i}`)).statusCode).toBe(201);
-    const few = await call('GET', `/api/v1/waves/${wave.id}/comments/q12`);
+    const closedWithComments = async (name: string, writers: number) => {
+      const wave = await publishedWave(t.app, editor, {
+        accessMode: 'open_link',
+        name,
+        settings: { freeTextMinGroup: 10 },
+      });
+      const write = (text: string) => submit(t.app, wave.slug ?? '', { answers: { q1: 'ja', q12: text } });
+      for (let i = 1; i <= writers; i++) expect((await write(`Kommentar nummer ${i}`)).statusCode).toBe(201);
+      await closeWaveNow(t.app, editor, wave.id);
+      return wave;
+    };
+    const nine = await closedWithComments('Nio kommentarer', 9);
+    const few = await call('GET', `/api/v1/waves/${nine.id}/comments/q12`);
     expect(few.json()).toEqual({
       questionId: 'q12',
       text: 'Övriga kommentarer',
@@ -205,12 +210,12 @@ describe('comments', () => {
       withheld: 'too_few_writers',
       comments: [],
     });
-    expect((await results(undefined, wave.id)).questions.find((q) => q.questionId === 'q12')).toMatchObject({
+    expect((await results(undefined, nine.id)).questions.find((q) => q.questionId === 'q12')).toMatchObject({
       writers: 9,
       commentsShown: false,
     });
-    expect((await write('Kommentar nummer 10')).statusCode).toBe(201);
-    const enough = await call('GET', `/api/v1/waves/${wave.id}/comments/q12`);
+    const ten = await closedWithComments('Tio kommentarer', 10);
+    const enough = await call('GET', `/api/v1/waves/${ten.id}/comments/q12`);
     expect(enough.json()).toMatchObject({ writers: 10, withheld: null });
     expect(enough.json().comments).toHaveLength(10);
   });

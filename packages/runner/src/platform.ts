@@ -13,6 +13,8 @@ export type TPlatformOptions = {
   apiPort: number;
   /** Load the demo data (the 2012 survey) after migrating; the first owner is made either way. */
   seed: boolean;
+  /** The deployment's secret (base64), given to the API and the seed as ENKAT_SECRET. */
+  secret: string;
   /** Folder for api.log and web.log; default: output goes to this terminal. */
   logDir?: string;
   /** Extra environment for the API process (e.g. shorter session timeouts in tests). */
@@ -69,7 +71,7 @@ export async function startPlatform(options: TPlatformOptions): Promise<TRunning
       progress('loading demo data');
       await runToCompletion({
         ...options,
-        env: { DATABASE_URL: db.url, PUBLIC_ORIGIN: webUrl },
+        env: { DATABASE_URL: db.url, PUBLIC_ORIGIN: webUrl, ENKAT_SECRET: options.secret },
         script: 'apps/api/dist/cli/seed.js',
       });
     }
@@ -85,6 +87,7 @@ export async function startPlatform(options: TPlatformOptions): Promise<TRunning
         ...process.env,
         ...options.apiEnv,
         DATABASE_URL: db.url,
+        ENKAT_SECRET: options.secret,
         API_PORT: String(options.apiPort),
         PUBLIC_ORIGIN: webUrl,
       },

@@ -9,6 +9,7 @@ import { StartError, startPlatform } from '@enkat/runner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const rootDir = fileURLToPath(new URL('../../..', import.meta.url));
+const SECRET = Buffer.alloc(32, 7).toString('base64');
 
 function listen(port: number): Promise<Server> {
   return new Promise((resolve) => {
@@ -33,6 +34,7 @@ describe('starting the platform fails clearly', () => {
       webPort: busyPort,
       apiPort: await findFreePort(),
       seed: false,
+      secret: SECRET,
     });
     await expect(start).rejects.toThrow(StartError);
     await expect(start).rejects.toThrow(`Port ${busyPort} (web) is already in use`);
@@ -45,6 +47,7 @@ describe('starting the platform fails clearly', () => {
       webPort: await findFreePort(),
       apiPort: await findFreePort(),
       seed: false,
+      secret: SECRET,
     });
     await expect(start).rejects.toThrow(
       /^Cannot use DATABASE_URL \(postgresql:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none\)/,
@@ -62,6 +65,7 @@ describe('starting the platform fails clearly', () => {
         webPort: await findFreePort(),
         apiPort: await findFreePort(),
         seed: false,
+        secret: SECRET,
       });
       await expect(second).rejects.toThrow(/already in use by another process .*is the platform already running\?/);
     } finally {

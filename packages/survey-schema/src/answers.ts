@@ -61,11 +61,25 @@ export function answersSchemaFor(set: TQuestionSet) {
 }
 
 /**
- * Characters nobody types into a comment: control characters other than tab and line breaks,
- * and lone UTF-16 surrogates (half a character). Refusing them also bounds a stored answer at
- * three UTF-8 bytes per character, which the sealing of pending answers relies on.
+ * Whether a text holds characters nobody types into a comment: control characters other than
+ * tab and line breaks, and lone UTF-16 surrogates (half a character). Refusing them also
+ * bounds a stored answer at three UTF-8 bytes per character, which the sealing of pending
+ * answers relies on.
  */
-const UNWRITABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export function hasUnwritableCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if ((unit < 0x20 && unit !== 0x09 && unit !== 0x0a && unit !== 0x0d) || unit === 0x7f) return true;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i++;
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) {
+      return true;
+    }
+  }
+  return false;
+}
 
 type TCheck = { value?: TAnswerValue; error?: { problem: TAnswerProblem; message: string; limit?: number } };
 
@@ -78,7 +92,7 @@ function checkAnswer(question: TQuestion, raw: unknown): TCheck {
   if (question.type === 'free_text') {
     if (typeof raw !== 'string') return refuse('expected_text', 'Expected text');
     const text = raw.trim();
-    if (UNWRITABLE.test(text)) {
+    if (hasUnwritableCharacters(text)) {
       return refuse('invalid_characters', 'Control characters other than tab and line breaks, or broken characters');
     }
     if (text.length > question.maxLength)

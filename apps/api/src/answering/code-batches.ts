@@ -104,7 +104,10 @@ export async function revokeCodes(
   }
   return db.$transaction(
     async (tx) => {
-      const candidates = await tx.invitationCode.findMany({ where, select: { id: true, codeHash: true, revoked: true } });
+      const candidates = await tx.invitationCode.findMany({
+        where,
+        select: { id: true, codeHash: true, revoked: true },
+      });
       if (candidates.length === 0) {
         throw new AppError(
           'not_found',

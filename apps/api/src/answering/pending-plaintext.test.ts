@@ -1,4 +1,4 @@
-import { type TAnswers, TEMPLATE_2012, answersSchemaFor, questionsOf } from '@enkat/survey-schema';
+import { answersSchemaFor, questionsOf, type TAnswers, TEMPLATE_2012 } from '@enkat/survey-schema';
 import { describe, expect, it } from 'vitest';
 import { canonicalAnswers, plaintextBound } from './pending-plaintext.js';
 

@@ -1,5 +1,15 @@
 /** PostgreSQL's SQLSTATEs for "not now": connection failures, shutdown, too many connections. */
-const UNAVAILABLE_SQLSTATES = new Set(['08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_SQLSTATES = new Set([
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
 /** Prisma's codes for an unreachable database and an exhausted connection pool. */
 const UNAVAILABLE_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
@@ -10,6 +20,8 @@ const UNAVAILABLE_MESSAGES = [
   'DatabaseNotReachable',
   'Client has encountered a connection error',
   'connection error',
+  "Can't reach database server",
+  'Connection refused',
 ];
 
 /**
@@ -20,7 +32,14 @@ const UNAVAILABLE_MESSAGES = [
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 6) return false;
-  const e = error as { code?: unknown; message?: unknown; cause?: unknown; meta?: unknown; kind?: unknown };
+  const e = error as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    meta?: unknown;
+    kind?: unknown;
+    driverAdapterError?: unknown;
+  };
   if (typeof e.code === 'string') {
     if (UNAVAILABLE_SQLSTATES.has(e.code) || UNAVAILABLE_ERRNOS.has(e.code) || UNAVAILABLE_PRISMA.has(e.code)) {
       return true;
@@ -32,7 +51,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.some((text) => (e.message as string).includes(text))) {
     return true;
   }
-  return isDatabaseUnavailable(e.cause, depth + 1) || isDatabaseUnavailable(e.meta, depth + 1);
+  return [e.cause, e.meta, e.driverAdapterError].some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }
 
 /** Seconds a client should wait before trying again. */

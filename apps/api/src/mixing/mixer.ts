@@ -1,6 +1,6 @@
 import type { TDb } from '@enkat/db';
-import type { TDeploymentKeys } from '../keys/deployment-keys.js';
 import { mixingLock } from '../answering/submission-lock.js';
+import type { TDeploymentKeys } from '../keys/deployment-keys.js';
 import { closeWave } from '../surveys/wave-lifecycle.js';
 import { mixWave } from './mix-wave.js';
 

@@ -14,6 +14,7 @@ export default fp<{ intervalMs: number }>(
     let lastLog = Date.now();
     const round = async () => {
       try {
+        await app.verifyKeys();
         mixedSinceLog += await mixRound(app.db, app.keys);
       } catch (error) {
         app.log.warn({ err: { message: (error as Error).message } }, 'mixing round failed; will retry');

@@ -19,7 +19,9 @@ export type TTestApp = { app: FastifyInstance; db: TDb; logLines: () => string[]
  * (the API refuses another), different from any other run's.
  */
 export function testSecret(): TAppEnv['ENKAT_SECRET'] {
-  const hex = createHash('sha256').update(`enkat test secret:${inject('databaseUrl')}`).digest('hex');
+  const hex = createHash('sha256')
+    .update(`enkat test secret:${inject('databaseUrl')}`)
+    .digest('hex');
   return Buffer.from(hex, 'hex');
 }
 
@@ -61,10 +63,14 @@ export async function buildTestApp(overrides: Partial<TAppEnv> = {}): Promise<TT
   return { app, db: app.db, logLines: () => lines };
 }
 
-/** The one documented way to reset data between tests: empties every table but the migrations. */
+/**
+ * The one documented way to reset data between tests: empties every table but the migrations
+ * and the check value of the deployment's secret (configuration, not data).
+ */
 export async function resetDatabase(db: TDb = sharedDb()): Promise<void> {
   const tables = await db.$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+    SELECT tablename FROM pg_tables
+     WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'deployment_key_check')`;
   if (tables.length === 0) return;
   await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
 }

@@ -7,7 +7,10 @@
 // - web: the web server's answer to the page request (document response end), API time included;
 // - API: the same data fetched straight from the API with the same session.
 //
-//   node scripts/bench/admin-pages.mjs          (BENCH_ROUNDS=7, BENCH_WEB_PORT=3200, BENCH_API_PORT=3201)
+//   node scripts/bench/admin-pages.mjs          (BENCH_ROUNDS=7, BENCH_WEB_PORT=3200 and the next port for the API)
+//
+// BENCH_COMPARE_ROOT=<another built checkout> also starts that checkout (on the next two ports)
+// and measures both in the same interleaved rounds, for a before/after table on a busy machine.
 //
 // Needs a build (`npm run build`) and Chromium (see e2e/browser.ts for how it is found).
 import { spawnSync } from 'node:child_process';
@@ -22,7 +25,6 @@ import { chromium } from 'playwright';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const WEB_PORT = Number(process.env.BENCH_WEB_PORT ?? 3200);
-const API_PORT = Number(process.env.BENCH_API_PORT ?? 3201);
 const PASSWORD = 'bench password that is long';
 const EMAIL = `bench-${process.pid}@example.org`;
 const log = (/** @type {string} */ line) => process.stderr.write(`bench: ${line}\n`);
@@ -218,58 +220,85 @@ async function measure(context, baseUrl, page) {
   }
 }
 
-const database = await startThrowawayDatabase({ rootDir: ROOT, serverUrl: process.env.DATABASE_URL || undefined });
-/** @type {import('@enkat/runner').TRunningPlatform | undefined} */
-let platform;
-/** @type {import('playwright').Browser | undefined} */
-let browser;
-try {
-  log('starting the platform with the 2012 demo');
-  platform = await startPlatform({
-    rootDir: ROOT,
+/**
+ * One checkout under test: its own database and platform, an owner logged in, its fixtures.
+ * @param {string} rootDir
+ * @param {number} webPort
+ * @param {import('playwright').Browser} browser
+ */
+async function startTarget(rootDir, webPort, browser) {
+  const database = await startThrowawayDatabase({ rootDir, serverUrl: process.env.DATABASE_URL || undefined });
+  const platform = await startPlatform({
+    rootDir,
     database: { url: database.url },
-    webPort: WEB_PORT,
-    apiPort: API_PORT,
+    webPort,
+    apiPort: webPort + 1,
     seed: true,
     // The apps' own output would mix with the table on standard output.
     logDir: mkdtempSync(join(tmpdir(), 'enkat-bench-')),
+  }).catch(async (error) => {
+    await database.stop();
+    throw error;
   });
-  createOwner(database.url);
-  const baseUrl = `http://localhost:${WEB_PORT}`;
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-  const login = await context.request.post('/api/v1/auth/login', {
-    headers: { origin: baseUrl },
-    data: { email: EMAIL, password: PASSWORD },
-  });
-  if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
-  const pages = pagesOf(await prepare(context.request, baseUrl));
-  /** @type {Map<string, {ready: number[], web: number[], api: number[]}>} */
-  const times = new Map(pages.map((p) => [p.name, { ready: [], web: [], api: [] }]));
+  const stop = async () => {
+    await platform.stop();
+    await database.stop();
+  };
+  try {
+    createOwner(database.url);
+    const baseUrl = `http://localhost:${webPort}`;
+    const context = await browser.newContext({ baseURL: baseUrl, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    const login = await context.request.post('/api/v1/auth/login', {
+      headers: { origin: baseUrl },
+      data: { email: EMAIL, password: PASSWORD },
+    });
+    if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
+    const pages = pagesOf(await prepare(context.request, baseUrl));
+    /** @type {Map<string, {ready: number[], web: number[], api: number[]}>} */
+    const times = new Map(pages.map((p) => [p.name, { ready: [], web: [], api: [] }]));
+    return { rootDir, baseUrl, context, pages, times, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
+/** @type {Awaited<ReturnType<typeof startTarget>>[]} */
+const targets = [];
+try {
+  const roots = [ROOT, ...(process.env.BENCH_COMPARE_ROOT ? [process.env.BENCH_COMPARE_ROOT] : [])];
+  for (const [index, rootDir] of roots.entries()) {
+    log(`starting ${rootDir} with the 2012 demo`);
+    targets.push(await startTarget(rootDir, WEB_PORT + 2 * index, browser));
+  }
   for (let round = 0; round <= ROUNDS; round += 1) {
     log(round === 0 ? 'warming up' : `round ${round} of ${ROUNDS}`);
-    for (const page of pages) {
-      const result = await measure(context, baseUrl, page);
-      if (round === 0) continue;
-      const row = times.get(page.name);
-      for (const key of /** @type {const} */ (['ready', 'web', 'api'])) row?.[key].push(result[key]);
+    for (const [index, page] of (targets[0]?.pages ?? []).entries()) {
+      for (const target of targets) {
+        const result = await measure(target.context, target.baseUrl, target.pages[index] ?? page);
+        if (round === 0) continue;
+        const row = target.times.get(page.name);
+        for (const key of /** @type {const} */ (['ready', 'web', 'api'])) row?.[key].push(result[key]);
+      }
     }
   }
   const cell = (/** @type {number[]} */ values) =>
     values.some(Number.isNaN) ? '–' : String(Math.round(median(values)));
-  const lines = [
-    `| page | ready (ms) | web server (ms) | API (ms) |`,
-    `| --- | ---: | ---: | ---: |`,
-    ...pages.map((p) => {
-      const t = times.get(p.name) ?? { ready: [], web: [], api: [] };
-      return `| ${p.name} | ${cell(t.ready)} | ${cell(t.web)} | ${cell(t.api)} |`;
-    }),
-  ];
-  process.stdout.write(
-    `Admin pages, median of ${ROUNDS} interleaved rounds, 2012 demo loaded:\n\n${lines.join('\n')}\n`,
-  );
+  for (const target of targets) {
+    const lines = [
+      `| page | ready (ms) | web server (ms) | API (ms) |`,
+      `| --- | ---: | ---: | ---: |`,
+      ...target.pages.map((p) => {
+        const t = target.times.get(p.name) ?? { ready: [], web: [], api: [] };
+        return `| ${p.name} | ${cell(t.ready)} | ${cell(t.web)} | ${cell(t.api)} |`;
+      }),
+    ];
+    process.stdout.write(
+      `${target.rootDir}: admin pages, median of ${ROUNDS} interleaved rounds, 2012 demo loaded:\n\n${lines.join('\n')}\n\n`,
+    );
+  }
 } finally {
-  await browser?.close();
-  await platform?.stop();
-  await database.stop();
+  await browser.close();
+  for (const target of targets) await target.stop();
 }

@@ -37,6 +37,7 @@ export async function openWaveFrom2012Template(
       settings: {
         ...wave.settings,
         accessMode,
+        invitedCount: 640,
         opensAt: new Date(Date.now() - hour).toISOString(),
         closesAt: new Date(Date.now() + 48 * hour).toISOString(),
       },

@@ -63,7 +63,7 @@ test('an owner invites an analyst, who logs in and is refused what her role does
   await expect(page.getByRole('cell', { name: 'login', exact: true })).toHaveCount(0);
   const created = page.getByRole('row').filter({ hasText: analystEmail });
   await expect(created).toHaveCount(1);
-  await expect(created).toContainText('administrator_created');
+  await expect(created).toContainText('Administratör inbjuden');
   await analystContext.close();
 });
 

@@ -37,14 +37,20 @@ test('an editor builds a wave from the 2012 template, publishes it, and starts a
     .locator('[data-question-id]')
     .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-question-id')));
   expect(order.slice(0, 3)).toEqual(['q1', 'q3', 'q2']);
-  await page.getByRole('button', { name: 'Spara frågorna' }).click();
-  await expect(page.getByRole('status')).toHaveText('Sparat.');
+  await expect(page.getByText('Osparade ändringar')).toBeVisible();
 
-  await page.getByLabel('Öppnar (svensk tid)').fill('2026-12-01T08:00');
-  await page.getByLabel('Stänger (svensk tid)').fill('2027-01-31T23:59');
+  // Times are typed in one Swedish format, whatever the browser's locale; questions and settings save together.
+  await page.getByLabel('Öppnar (svensk tid)').fill('2026-12-01 08:00');
+  await page.getByLabel('Stänger (svensk tid)').fill('2027-01-31 23:59');
   await page.getByLabel('Antal inbjudna').fill('640');
-  await page.getByRole('button', { name: 'Spara inställningar' }).click();
+  await page.getByRole('button', { name: 'Spara ändringar' }).click();
   await expect(page.getByRole('status')).toHaveText('Sparat.');
+  await expect(page.getByText('Alla ändringar är sparade.')).toBeVisible();
+  await expect(page.getByText('Svarstid: 1 dec. 2026 08:00 – 31 jan. 2027 23:59')).toBeVisible();
+  const saved = await waveJson(page, waveId);
+  expect(saved.questionSet.sections[0]?.questions[2]?.text).toBe(
+    'De ekonomiska förutsättningarna gör det svårt att göra ett bra jobb.',
+  );
 
   // Preview, as respondents will see it: fieldsets with legends, radio buttons with labels.
   await page.getByRole('button', { name: 'Förhandsgranska' }).click();
@@ -57,9 +63,14 @@ test('an editor builds a wave from the 2012 template, publishes it, and starts a
   await page.getByRole('button', { name: 'Förhandsgranska' }).click();
 
   await page.getByRole('button', { name: 'Publicera omgången' }).click();
+  await page
+    .getByRole('dialog', { name: 'Publicera omgången?' })
+    .getByRole('button', { name: 'Publicera omgången' })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Publicerad');
+  await expect(page.getByRole('status')).toHaveText('Omgången är publicerad.');
   await expect(page.getByText('frågorna är låsta')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Spara frågorna' })).toHaveCount(0);
+  await expect(page.getByLabel('Frågetext')).toHaveCount(0);
   const published = await waveJson(page, waveId);
   const edit = await page.request.put(`/api/v1/waves/${waveId}/question-set`, {
     headers: { origin: new URL(page.url()).origin },
@@ -88,8 +99,11 @@ test('a question set the schema rejects shows the field errors in the builder an
   const before = await waveJson(page, waveId);
   const q1 = page.locator('[data-question-id="q1"]');
   await q1.getByLabel('Frågetext').fill('');
-  await page.getByRole('button', { name: 'Spara frågorna' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'invalid' })).toBeVisible();
+  await page.getByRole('button', { name: 'Spara ändringar' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Kontrollera' })).toHaveText(
+    'Kontrollera de markerade fälten.',
+  );
+  await expect(q1.locator('.field-error')).toHaveText('Fyll i fältet.');
   await expect(q1.locator('.field-error')).toBeVisible();
   await expect(q1.getByLabel('Frågetext')).toHaveAttribute('aria-invalid', 'true');
   expect(await waveJson(page, waveId)).toEqual(before);

@@ -73,6 +73,7 @@ export const AUDIT_ACTIONS = [
   'wave_settings_saved',
   'wave_published',
   'wave_closed',
+  'wave_corrected',
   'codes_issued',
   'codes_revoked',
   'comment_redacted',

@@ -140,14 +140,27 @@ export {
   ZTrendStep,
   ZTrendWave,
 } from './results.js';
-export { type TSurveySeries, ZCreateSurveySeriesRequest, ZListSurveySeriesResponse, ZSurveySeries } from './series.js';
+export {
+  type TOverviewResponse,
+  type TSeriesOverview,
+  type TSurveySeries,
+  type TWaveOverview,
+  ZCreateSurveySeriesRequest,
+  ZListSurveySeriesResponse,
+  ZOverviewResponse,
+  ZSeriesOverview,
+  ZSurveySeries,
+  ZWaveOverview,
+} from './series.js';
 export { BUILT_IN_TEMPLATES, TEMPLATE_2012, type TTemplateId } from './template-2012.js';
 export {
   MIN_GROUP_DEFAULT,
+  type TCorrectOpenWaveRequest,
   type TSeriesDetail,
   type TWave,
   type TWaveSettings,
   ZAccessMode,
+  ZCorrectOpenWaveRequest,
   ZCreateSeriesWithWaveRequest,
   ZRerunRequest,
   ZRevisionRequest,

@@ -55,6 +55,16 @@ export type TSeriesDetail = z.infer<typeof ZSeriesDetail>;
 export const ZWaveIdParams = z.strictObject({ id: z.uuid() });
 export const ZSaveQuestionSetRequest = z.strictObject({ revision: z.number().int(), questionSet: ZQuestionSet });
 export const ZSaveWaveSettingsRequest = z.strictObject({ revision: z.number().int(), settings: ZWaveSettings });
+/**
+ * What may still change once a wave is open: when it closes (to extend it) and how many were
+ * invited (to correct the response rate). Its questions stay frozen.
+ */
+export const ZCorrectOpenWaveRequest = z.strictObject({
+  revision: z.number().int(),
+  closesAt: z.iso.datetime({ offset: true }),
+  invitedCount: z.number().int().min(1).max(1_000_000).nullable(),
+});
+export type TCorrectOpenWaveRequest = z.infer<typeof ZCorrectOpenWaveRequest>;
 export const ZRevisionRequest = z.strictObject({ revision: z.number().int() });
 export const ZRerunRequest = z.strictObject({ name: z.string().trim().min(1).max(100) });
 

@@ -3,6 +3,7 @@ import {
   MAX_IMPORT_BYTES,
   ZCreateSeriesWithWaveRequest,
   ZListSurveySeriesResponse,
+  ZOverviewResponse,
   ZProblem,
   ZRerunRequest,
   ZSeriesDetail,
@@ -13,6 +14,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../errors/app-error.js';
 import { adminOf, ROLES } from '../plugins/app/access.js';
+import { loadOverview } from '../surveys/overview.js';
 import { createSeriesWithWave, startingQuestionSet } from '../surveys/series.js';
 import { rerunSeries } from '../surveys/wave-lifecycle.js';
 import { loadWave } from '../surveys/wave-view.js';
@@ -60,6 +62,19 @@ const seriesRoutes: FastifyPluginAsyncZod = async (app) => {
         createdAt: row.createdAt.toISOString(),
       })),
     }),
+  );
+
+  app.get(
+    '/api/v1/overview',
+    {
+      schema: {
+        tags: ['surveys'],
+        summary: 'Every survey series with its waves: state, dates, answers and the population for the response rate',
+        response: { 200: ZOverviewResponse, ...problems },
+      },
+      config: { access: { roles: ROLES.everyone } },
+    },
+    async () => loadOverview(app.db),
   );
 
   app.post(

@@ -1,5 +1,6 @@
 import {
   exportQuestionSet,
+  ZCorrectOpenWaveRequest,
   ZProblem,
   ZQuestionSetDocument,
   ZRevisionRequest,
@@ -10,6 +11,7 @@ import {
 } from '@enkat/survey-schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { adminOf, ROLES } from '../plugins/app/access.js';
+import { correctOpenWave } from '../surveys/open-wave-corrections.js';
 import { closeWave, publishWave, saveQuestionSet, saveSettings } from '../surveys/wave-lifecycle.js';
 import { loadWave } from '../surveys/wave-view.js';
 import { contentDisposition } from './content-disposition.js';
@@ -99,6 +101,24 @@ const waveRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await saveSettings(app.db, request.params.id, request.body.revision, request.body.settings, adminOf(request));
+      return loadWave(app.db, request.params.id);
+    },
+  );
+
+  app.put(
+    '/api/v1/waves/:id/open-settings',
+    {
+      schema: {
+        tags: ['surveys'],
+        summary: 'Correct an open wave: extend or move its closing time, fix the number invited (audited)',
+        params,
+        body: ZCorrectOpenWaveRequest,
+        response: { 200: ZWave, ...problems },
+      },
+      config: { access: { roles: ROLES.editors } },
+    },
+    async (request) => {
+      await correctOpenWave(app.db, request.params.id, request.body, adminOf(request));
       return loadWave(app.db, request.params.id);
     },
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
+import { adminLanguage } from '@/lib/server-api';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -13,7 +14,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await headers();
   return (
-    <html lang="sv">
+    <html lang={await adminLanguage()}>
       <body>{children}</body>
     </html>
   );

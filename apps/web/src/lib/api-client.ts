@@ -2,6 +2,8 @@
 
 import { type TProblem, ZProblem } from '@enkat/survey-schema';
 import type { z } from 'zod';
+import { MESSAGES, type TLanguage } from './messages';
+import { problemText } from './problem-text';
 
 /** An API error as the problem+json body described it. */
 export class ApiError extends Error {
@@ -35,4 +37,9 @@ export async function api<T extends z.ZodType>(
   }
   if (response.status === 204) return schema.parse(null);
   return schema.parse(await response.json());
+}
+
+/** What went wrong, in the page's language (the API's own words are English). */
+export function errorText(error: unknown, language: TLanguage): string {
+  return error instanceof ApiError ? problemText(error.problem, language) : MESSAGES[language].error;
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { MESSAGES, type TLanguage, type TMessageKey } from './messages';
 
@@ -13,12 +14,14 @@ const I18nContext = createContext<TI18n>({
   toggleLanguage: () => {},
 });
 
-/** The administration's language: Swedish unless the administrator chose English (a cookie). */
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguage] = useState<TLanguage>('sv');
-  useEffect(() => {
-    if (document.cookie.split('; ').includes(`${COOKIE}=en`)) setLanguage('en');
-  }, []);
+/**
+ * The administration's language: Swedish unless the administrator chose English (a cookie the
+ * server reads too, so pages arrive already in the right language). Switching re-renders the
+ * server-rendered parts of the page.
+ */
+export function I18nProvider({ children, initialLanguage }: { children: ReactNode; initialLanguage: TLanguage }) {
+  const router = useRouter();
+  const [language, setLanguage] = useState<TLanguage>(initialLanguage);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
@@ -27,7 +30,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from older browsers.
     document.cookie = `${COOKIE}=${next}; path=/admin; max-age=31536000; samesite=lax`;
     setLanguage(next);
-  }, [language]);
+    router.refresh();
+  }, [language, router]);
   const t = useCallback((key: TMessageKey) => MESSAGES[language][key], [language]);
   return <I18nContext.Provider value={{ language, t, toggleLanguage }}>{children}</I18nContext.Provider>;
 }

@@ -1,8 +1,9 @@
-import { type TProblem, ZProblem } from '@enkat/survey-schema';
+import { type TProblem, ZMeResponse, ZProblem } from '@enkat/survey-schema';
 import { cookies } from 'next/headers';
+import { cache } from 'react';
 import type { z } from 'zod';
 import { webEnv } from '../env';
-import type { TLanguage } from './messages';
+import { MESSAGES, type TLanguage } from './messages';
 
 export type TServerResult<T> = { ok: true; value: T } | { ok: false; problem: TProblem | null };
 
@@ -45,4 +46,13 @@ export async function serverApi<T extends z.ZodType>(path: string, schema: T): P
 /** The administrator's language on a server-rendered page (the same cookie the client reads). */
 export async function adminLanguage(): Promise<TLanguage> {
   return (await cookies()).get('enkat_lang')?.value === 'en' ? 'en' : 'sv';
+}
+
+/** The logged-in administrator, asked once per request however many server components need it. */
+export const currentAdmin = cache(() => serverApi('/api/v1/auth/me', ZMeResponse));
+
+/** The language and its messages of a server-rendered admin page. */
+export async function adminMessages() {
+  const language = await adminLanguage();
+  return { language, m: MESSAGES[language] };
 }

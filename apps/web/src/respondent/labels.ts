@@ -4,6 +4,7 @@ import type { TAnswerProblem, TLanguage, TRespondentProblem } from '@enkat/surve
 export type TLabels = {
   required: string;
   optional: string;
+  multipleHint: string;
   maxLength: (n: number) => string;
   page: (i: number, n: number) => string;
   sectionHeading: (i: number, n: number) => string;
@@ -35,6 +36,7 @@ export type TLabels = {
 const SV: TLabels = {
   required: 'obligatorisk',
   optional: 'frivillig',
+  multipleHint: 'Välj ett eller flera alternativ.',
   maxLength: (n) => `Högst ${n.toLocaleString('sv-SE')} tecken.`,
   page: (i, n) => `Sida ${i} av ${n}`,
   sectionHeading: (i, n) => `Del ${i} av ${n}`,
@@ -91,6 +93,7 @@ const SV: TLabels = {
 const EN: TLabels = {
   required: 'required',
   optional: 'optional',
+  multipleHint: 'Choose one or more options.',
   maxLength: (n) => `At most ${n.toLocaleString('en')} characters.`,
   page: (i, n) => `Page ${i} of ${n}`,
   sectionHeading: (i, n) => `Part ${i} of ${n}`,

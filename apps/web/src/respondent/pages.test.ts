@@ -2,7 +2,7 @@ import { TEMPLATE_2012, type TQuestionSet, type TRespondentWave } from '@enkat/s
 import { describe, expect, it } from 'vitest';
 import { hiddenState, readFormState } from './form-state';
 import { respondentLabels } from './labels';
-import { documentHtml, reviewPage, sectionPage, startPage } from './pages';
+import { documentHtml, reviewPage, sectionPage, startPage, thanksPage, withMessage } from './pages';
 
 const wave = (questionSet: TQuestionSet): TRespondentWave & { questionSet: TQuestionSet } => ({
   slug: 'k7m3p9ta',
@@ -95,5 +95,19 @@ describe('respondent pages', () => {
     const html = String(reviewPage(wave(english), state, respondentLabels('en')));
     expect(html).toContain('<dd>Home &quot;visits&quot;</dd>');
     expect(html).toContain('<dd>No answer</dd>');
+  });
+
+  it('tie an error to its question without a doubled stop, hint at several choices, and thank once', () => {
+    expect(withMessage('Jag har för mycket att göra på arbetstid.', 'Frågan måste besvaras.')).toBe(
+      'Jag har för mycket att göra på arbetstid: Frågan måste besvaras.',
+    );
+    expect(withMessage('Vilken är din roll?', 'Frågan måste besvaras.')).toBe('Vilken är din roll? Frågan måste besvaras.');
+    const state = { key: crypto.randomUUID(), code: '', page: 0, nav: '', answers: {} };
+    const section = String(sectionPage(wave(english), state, 0, respondentLabels('en')));
+    expect(section).toContain('<p id="tasks-hint" class="muted">Choose one or more options.</p>');
+    expect(section).toMatch(/id="tasks-admin"[^>]*aria-describedby="tasks-hint"/);
+    const labels = respondentLabels('sv');
+    const thanks = String(thanksPage(wave(TEMPLATE_2012), 'Tack för dina svar!', labels));
+    expect(thanks.match(/Tack för dina svar!/g)).toHaveLength(1);
   });
 });

@@ -75,12 +75,18 @@ ${codeField}
 </form>`;
 }
 
+/** "Question text: message", without a doubled stop ("arbetstid.: …") or a colon after a question mark. */
+export function withMessage(text: string, message: string): string {
+  const trimmed = text.trim().replace(/[.:;,]+$/, '');
+  return /[?!]$/.test(trimmed) ? `${trimmed} ${message}` : `${trimmed}: ${message}`;
+}
+
 function errorSummary(errors: TErrors, set: TQuestionSet, labels: TLabels): SafeHtml | false {
   const questions = questionsOf(set).filter((q) => errors[q.id]);
   if (questions.length === 0) return false;
   return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
 <h2 id="error-summary-title">${labels.errorSummary}</h2>
-<ul>${questions.map((q) => html`<li><a href="#${firstInputId(q)}">${q.text}: ${errors[q.id]}</a></li>`)}</ul>
+<ul>${questions.map((q) => html`<li><a href="#${firstInputId(q)}">${withMessage(q.text, errors[q.id] ?? '')}</a></li>`)}</ul>
 </div>`;
 }
 
@@ -172,7 +178,7 @@ export function thanksPage(wave: TRespondentWave, closing: string | undefined, l
   return html`<h1>${wave.title}</h1>
 <h2>${labels.thanksHeading}</h2>
 <p>${labels.thanks}</p>
-${closing && html`<p>${closing}</p>`}`;
+${closing && closing.trim() !== labels.thanksHeading && html`<p>${closing}</p>`}`;
 }
 
 export function messagePage(title: string, message: string): SafeHtml {

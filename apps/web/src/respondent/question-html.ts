@@ -26,11 +26,14 @@ type TQuestionHtml = {
 export function questionHtml({ question, number, value, error, labels }: TQuestionHtml): SafeHtml {
   const name = answerField(question.id);
   const helpId = question.help ? `${question.id}-help` : '';
+  const hintId = question.type === 'multiple_choice' ? `${question.id}-hint` : '';
   const errorId = error ? `${question.id}-error` : '';
-  const describedBy = [helpId, errorId].filter(Boolean).join(' ');
+  const describedBy = [helpId, hintId, errorId].filter(Boolean).join(' ');
   const legend = html`<legend><span class="question-number">${number}.</span> ${question.text}
     <span class="muted">(${question.required ? labels.required : labels.optional})</span></legend>`;
-  const help = question.help && html`<p id="${helpId}" class="muted">${question.help}</p>`;
+  const help = html`${question.help && html`<p id="${helpId}" class="muted">${question.help}</p>`}${
+    hintId && html`<p id="${hintId}" class="muted">${labels.multipleHint}</p>`
+  }`;
   const errorText = error && html`<p id="${errorId}" class="field-error">${error}</p>`;
 
   if (question.type === 'free_text') {

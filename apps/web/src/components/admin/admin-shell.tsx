@@ -1,10 +1,10 @@
 'use client';
 
-import { type TAdministrator, ZMeResponse } from '@enkat/survey-schema';
+import type { TAdministrator } from '@enkat/survey-schema';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
-import { ApiError, api } from '@/lib/api-client';
+import { usePathname, useRouter } from 'next/navigation';
+import { createContext, type ReactNode, useContext } from 'react';
+import { api } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
 import { ZNoContent } from './schemas';
 
@@ -17,34 +17,34 @@ export function useAdmin(): TAdministrator {
   return admin;
 }
 
-/** Header, navigation and session check around every logged-in admin page. */
-export function AdminShell({ children }: { children: ReactNode }) {
+/** Header and navigation around every logged-in admin page; the session was checked on the server. */
+export function AdminShell({ admin, children }: { admin: TAdministrator; children: ReactNode }) {
   const { t, toggleLanguage } = useI18n();
   const router = useRouter();
-  const [admin, setAdmin] = useState<TAdministrator | null>(null);
-
-  useEffect(() => {
-    api('/api/v1/auth/me', ZMeResponse)
-      .then((me) => setAdmin(me.administrator))
-      .catch((error) => {
-        if (error instanceof ApiError && error.status === 401) router.replace('/admin/login');
-      });
-  }, [router]);
+  const pathname = usePathname();
 
   async function logout() {
     await api('/api/v1/auth/logout', ZNoContent, { method: 'POST' }).catch(() => {});
     router.replace('/admin/login');
   }
 
-  if (!admin) return <main aria-busy="true">{t('loading')}</main>;
+  const links = [
+    { href: '/admin', label: t('navHome'), show: true },
+    { href: '/admin/administrators', label: t('navAdministrators'), show: admin.role === 'owner' },
+    { href: '/admin/audit', label: t('navAudit'), show: admin.role === 'owner' },
+    { href: '/admin/password', label: t('navPassword'), show: true },
+  ];
   return (
     <AdminContext.Provider value={admin}>
       <header className="admin-header">
         <nav aria-label={t('admin')}>
-          <Link href="/admin">{t('navHome')}</Link>
-          {admin.role === 'owner' && <Link href="/admin/administrators">{t('navAdministrators')}</Link>}
-          {admin.role === 'owner' && <Link href="/admin/audit">{t('navAudit')}</Link>}
-          <Link href="/admin/password">{t('navPassword')}</Link>
+          {links
+            .filter((link) => link.show)
+            .map((link) => (
+              <Link key={link.href} href={link.href} aria-current={pathname === link.href ? 'page' : undefined}>
+                {link.label}
+              </Link>
+            ))}
         </nav>
         <div className="admin-user">
           <span>
@@ -60,15 +60,5 @@ export function AdminShell({ children }: { children: ReactNode }) {
       </header>
       <main>{children}</main>
     </AdminContext.Provider>
-  );
-}
-
-/** Shown instead of a page whose role the administrator lacks (the API refuses it too). */
-export function RoleRefused() {
-  const { t } = useI18n();
-  return (
-    <p role="alert" className="error-box">
-      {t('forbiddenRole')}
-    </p>
   );
 }

@@ -4,11 +4,21 @@ import {
   AGREEMENT_PRESETS,
   agreementOptions,
   type TAgreementPreset,
+  type TOption,
   type TQuestion,
   type TQuestionType,
 } from '@enkat/survey-schema';
 import { useI18n } from '@/lib/i18n';
 import { addOption, removeOption } from './question-set-edits';
+
+/** The preset whose options these are (same labels in the same order), or '' for a scale of one's own. */
+function presetOf(options: readonly TOption[]): TAgreementPreset | '' {
+  const labels = JSON.stringify(options.map((o) => [o.label, o.role]));
+  const match = Object.entries(AGREEMENT_PRESETS).find(
+    ([, preset]) => JSON.stringify(preset.options.map((o) => [o.label, o.role])) === labels,
+  );
+  return (match?.[0] as TAgreementPreset | undefined) ?? '';
+}
 
 export const QUESTION_TYPES: TQuestionType[] = [
   'agreement',
@@ -89,13 +99,13 @@ export function QuestionEditor({
             <label htmlFor={`${id}-preset`}>{t('preset')}</label>
             <select
               id={`${id}-preset`}
-              value=""
+              value={presetOf(question.options)}
               onChange={(event) =>
                 event.target.value &&
                 onChange({ ...question, options: agreementOptions(event.target.value as TAgreementPreset) })
               }
             >
-              <option value="">{t('choosePreset')}</option>
+              <option value="">{t('ownScale')}</option>
               {Object.entries(AGREEMENT_PRESETS).map(([key, preset]) => (
                 <option key={key} value={key}>
                   {preset.name}
@@ -122,6 +132,7 @@ export function QuestionEditor({
                 {t('option')} {index + 1}
               </label>
               <input
+                className="option-input"
                 id={`${id}-option-${option.id}`}
                 value={option.label}
                 onChange={(event) =>
@@ -131,21 +142,24 @@ export function QuestionEditor({
                   } as TQuestion)
                 }
               />
-              <span className="muted"> {t(`role_option_${option.role}`)}</span>
+              {option.role !== 'choice' && <span className="muted">{t(`role_option_${option.role}`)}</span>}
               <button type="button" className="link-button" onClick={() => onChange(removeOption(question, index))}>
                 {t('remove')}
+                <span className="visually-hidden">: {option.label}</span>
               </button>
               {errorFor(`options.${index}.label`) && (
                 <p className="field-error">{errorFor(`options.${index}.label`)}</p>
               )}
             </li>
           ))}
-          <li>
-            <button type="button" className="link-button" onClick={() => onChange(addOption(question))}>
-              {t('addOption')}
-            </button>
-          </li>
         </ol>
+      )}
+      {question.type !== 'free_text' && (
+        <p>
+          <button type="button" className="button secondary" onClick={() => onChange(addOption(question))}>
+            {t('addOption')}
+          </button>
+        </p>
       )}
       {errorFor('options') && <p className="field-error">{errorFor('options')}</p>}
       <div className="question-actions">

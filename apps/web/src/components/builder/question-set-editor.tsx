@@ -1,6 +1,6 @@
 'use client';
 
-import type { TQuestionSet, TQuestionType } from '@enkat/survey-schema';
+import type { TQuestion, TQuestionSet, TQuestionType, TSection } from '@enkat/survey-schema';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '@/lib/i18n';
 import { QUESTION_TYPES, QuestionEditor } from './question-editor';
@@ -9,8 +9,10 @@ import {
   addSection,
   changeType,
   deleteQuestion,
+  deleteSection,
   duplicateQuestion,
   moveQuestion,
+  moveSection,
   updateQuestion,
 } from './question-set-edits';
 
@@ -18,10 +20,19 @@ type TQuestionSetEditorProps = {
   value: TQuestionSet;
   errors: Record<string, string>;
   onChange: (set: TQuestionSet) => void;
+  /** Told of each deletion, so the page can offer to undo it. */
+  onDeleteQuestion: (s: number, q: number, question: TQuestion) => void;
+  onDeleteSection: (s: number, section: TSection) => void;
 };
 
 /** The draft's sections and questions. Moving is done with buttons, so it works by keyboard alone. */
-export function QuestionSetEditor({ value: set, errors, onChange }: TQuestionSetEditorProps) {
+export function QuestionSetEditor({
+  value: set,
+  errors,
+  onChange,
+  onDeleteQuestion,
+  onDeleteSection,
+}: TQuestionSetEditorProps) {
   const { t } = useI18n();
   const root = useRef<HTMLDivElement>(null);
   // After a move, focus follows the moved question's button, so a keyboard user can keep moving it.
@@ -39,34 +50,85 @@ export function QuestionSetEditor({ value: set, errors, onChange }: TQuestionSet
   let number = 0;
   return (
     <div ref={root}>
-      <div className="field">
-        <label htmlFor="set-title">{t('surveyTitle')}</label>
-        <input id="set-title" value={set.title} onChange={(event) => onChange({ ...set, title: event.target.value })} />
-        {errors.title && <p className="field-error">{errors.title}</p>}
-      </div>
-      <div className="field">
-        <label htmlFor="set-description">{t('surveyDescription')}</label>
-        <textarea
-          id="set-description"
-          rows={3}
-          value={set.description}
-          onChange={(event) => onChange({ ...set, description: event.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="set-intro">{t('surveyIntro')}</label>
-        <textarea
-          id="set-intro"
-          rows={2}
-          value={set.intro}
-          onChange={(event) => onChange({ ...set, intro: event.target.value })}
-        />
-      </div>
+      <fieldset className="settings">
+        <legend>{t('aboutSurvey')}</legend>
+        <div className="field">
+          <label htmlFor="set-title">{t('surveyTitle')}</label>
+          <input
+            id="set-title"
+            value={set.title}
+            onChange={(event) => onChange({ ...set, title: event.target.value })}
+          />
+          {errors.title && <p className="field-error">{errors.title}</p>}
+        </div>
+        <div className="field">
+          <label htmlFor="set-description">{t('surveyDescription')}</label>
+          <textarea
+            id="set-description"
+            rows={3}
+            value={set.description}
+            onChange={(event) => onChange({ ...set, description: event.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="set-intro">{t('surveyIntro')}</label>
+          <textarea
+            id="set-intro"
+            rows={2}
+            value={set.intro}
+            onChange={(event) => onChange({ ...set, intro: event.target.value })}
+          />
+        </div>
+      </fieldset>
       {set.sections.map((section, s) => (
-        <section key={section.id} className="section-editor" aria-labelledby={`section-${section.id}`}>
-          <h3 id={`section-${section.id}`}>
-            {t('section')} {s + 1}
-          </h3>
+        <details key={section.id} className="section-editor" open>
+          <summary>
+            <h3 id={`section-${section.id}`}>
+              {t('section')} {s + 1}
+              {section.title ? `: ${section.title}` : ''}{' '}
+              <span className="muted">
+                ({section.questions.length} {section.questions.length === 1 ? t('questionOne') : t('questionMany')})
+              </span>
+            </h3>
+          </summary>
+          <div className="question-actions">
+            <button
+              type="button"
+              className="button secondary"
+              disabled={s === 0}
+              onClick={() => onChange(moveSection(set, s, -1))}
+            >
+              {t('moveSectionUp')}
+              <span className="visually-hidden">
+                : {t('section')} {s + 1}
+              </span>
+            </button>
+            <button
+              type="button"
+              className="button secondary"
+              disabled={s === set.sections.length - 1}
+              onClick={() => onChange(moveSection(set, s, 1))}
+            >
+              {t('moveSectionDown')}
+              <span className="visually-hidden">
+                : {t('section')} {s + 1}
+              </span>
+            </button>
+            <button
+              type="button"
+              className="button secondary"
+              disabled={set.sections.length === 1}
+              onClick={() => {
+                onDeleteSection(s, section);
+                onChange(deleteSection(set, s));
+              }}
+            >
+              {t('deleteSection')}
+              <span className="visually-hidden">
+                : {t('section')} {s + 1}
+              </span>
+            </button>
+          </div>
           <div className="field">
             <label htmlFor={`section-${section.id}-title`}>{t('sectionTitle')}</label>
             <input
@@ -98,12 +160,15 @@ export function QuestionSetEditor({ value: set, errors, onChange }: TQuestionSet
                   setFocusAfterMove({ id: question.id, move: delta < 0 ? 'up' : 'down' });
                 }}
                 onDuplicate={() => onChange(duplicateQuestion(set, s, q))}
-                onDelete={() => onChange(deleteQuestion(set, s, q))}
+                onDelete={() => {
+                  onDeleteQuestion(s, q, question);
+                  onChange(deleteQuestion(set, s, q));
+                }}
               />
             );
           })}
           <AddQuestion onAdd={(type) => onChange(addQuestion(set, s, type))} sectionId={section.id} />
-        </section>
+        </details>
       ))}
       <button type="button" className="button secondary" onClick={() => onChange(addSection(set))}>
         {t('addSection')}

@@ -5,9 +5,13 @@ import {
   addSection,
   changeType,
   deleteQuestion,
+  deleteSection,
   duplicateQuestion,
   moveQuestion,
+  moveSection,
   removeOption,
+  restoreQuestion,
+  restoreSection,
 } from './question-set-edits';
 
 const ids = (set: typeof TEMPLATE_2012) => set.sections.map((s) => s.questions.map((q) => q.id));
@@ -28,7 +32,24 @@ describe('question set edits', () => {
     expect(ids(deleteQuestion(TEMPLATE_2012, 0, 0))[0]?.[0]).toBe('q2');
     const withSection = addSection(TEMPLATE_2012);
     expect(withSection.sections).toHaveLength(4);
-    expect(ZQuestionSet.safeParse(withSection).success).toBe(true);
+    // The new part's question has no wording yet, so it cannot be saved by accident.
+    expect(ZQuestionSet.safeParse(withSection).success).toBe(false);
+  });
+
+  it('undo puts a deleted question or part back where it was', () => {
+    const question = TEMPLATE_2012.sections[0]?.questions[1];
+    const section = TEMPLATE_2012.sections[1];
+    if (!question || !section) throw new Error('template changed');
+    expect(restoreQuestion(deleteQuestion(TEMPLATE_2012, 0, 1), 0, 1, question)).toEqual(TEMPLATE_2012);
+    expect(restoreSection(deleteSection(TEMPLATE_2012, 1), 1, section)).toEqual(TEMPLATE_2012);
+    expect(deleteSection({ ...TEMPLATE_2012, sections: [section] }, 0).sections).toHaveLength(1);
+  });
+
+  it('move parts up and down, not past the ends', () => {
+    const sectionIds = (set: typeof TEMPLATE_2012) => set.sections.map((s) => s.id);
+    const [first, second] = sectionIds(TEMPLATE_2012);
+    expect(sectionIds(moveSection(TEMPLATE_2012, 1, -1)).slice(0, 2)).toEqual([second, first]);
+    expect(moveSection(TEMPLATE_2012, 0, -1)).toBe(TEMPLATE_2012);
   });
 
   it('change a question’s type and options validly', () => {

@@ -4,6 +4,7 @@ import {
   type TQuestion,
   type TQuestionSet,
   type TQuestionType,
+  type TSection,
 } from '@enkat/survey-schema';
 
 /** Pure edits of a draft question set; the editor keeps the result in state until saved. */
@@ -21,7 +22,8 @@ const allQuestionIds = (set: TQuestionSet) => set.sections.flatMap((s) => s.ques
 
 export function newQuestion(set: TQuestionSet, type: TQuestionType): TQuestion {
   const id = nextId(allQuestionIds(set), 'q');
-  const base = { id, text: 'Ny fråga', required: false };
+  // No wording yet: a new question cannot be saved (and reach respondents) until it has one.
+  const base = { id, text: '', required: false };
   const choices: TOption[] = [
     { id: 'o1', label: 'Alternativ 1', role: 'choice' },
     { id: 'o2', label: 'Alternativ 2', role: 'choice' },
@@ -110,7 +112,7 @@ export function addSection(set: TQuestionSet): TQuestionSet {
     set.sections.map((section) => section.id),
     'del-',
   );
-  return { ...set, sections: [...set.sections, { id, title: 'Ny del', questions: [newQuestion(set, 'agreement')] }] };
+  return { ...set, sections: [...set.sections, { id, title: '', questions: [newQuestion(set, 'agreement')] }] };
 }
 
 /** A question turned into another type keeps its id and wording; its options follow the new type. */
@@ -152,4 +154,34 @@ export function removeOption(question: TQuestion, index: number): TQuestion {
     .toSpliced(index, 1)
     .map((o) => (o.role === 'scale' ? { ...o, position: ++position } : o));
   return { ...question, options } as TQuestion;
+}
+
+/** Puts a deleted question back where it was (undo). */
+export function restoreQuestion(set: TQuestionSet, s: number, q: number, question: TQuestion): TQuestionSet {
+  const target = Math.min(s, set.sections.length - 1);
+  return {
+    ...set,
+    sections: set.sections.map((section, si) =>
+      si !== target
+        ? section
+        : { ...section, questions: section.questions.toSpliced(Math.min(q, section.questions.length), 0, question) },
+    ),
+  };
+}
+
+export function deleteSection(set: TQuestionSet, s: number): TQuestionSet {
+  if (set.sections.length <= 1) return set;
+  return { ...set, sections: set.sections.toSpliced(s, 1) };
+}
+
+/** Puts a deleted section back where it was (undo). */
+export function restoreSection(set: TQuestionSet, s: number, section: TSection): TQuestionSet {
+  return { ...set, sections: set.sections.toSpliced(Math.min(s, set.sections.length), 0, section) };
+}
+
+export function moveSection(set: TQuestionSet, s: number, delta: -1 | 1): TQuestionSet {
+  const target = s + delta;
+  const section = set.sections[s];
+  if (!section || target < 0 || target >= set.sections.length) return set;
+  return { ...set, sections: set.sections.toSpliced(s, 1).toSpliced(target, 0, section) };
 }

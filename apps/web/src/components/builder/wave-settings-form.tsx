@@ -1,6 +1,7 @@
 'use client';
 
 import type { TWaveSettings } from '@enkat/survey-schema';
+import { useEffect, useState } from 'react';
 import { Field } from '@/components/admin/field';
 import { useI18n } from '@/lib/i18n';
 import { fromStockholmInput, toStockholmInput } from '@/lib/stockholm-time';
@@ -8,40 +9,71 @@ import { fromStockholmInput, toStockholmInput } from '@/lib/stockholm-time';
 type TWaveSettingsFormProps = {
   value: TWaveSettings;
   errors: Record<string, string>;
-  disabled: boolean;
+  /** draft: everything; open: only the closing time and the number invited; locked: nothing. */
+  mode: 'draft' | 'open' | 'locked';
   onChange: (settings: TWaveSettings) => void;
+  /** Told whether a time field holds text that is not a time (it is then not in `value`). */
+  onTimesInvalid: (invalid: boolean) => void;
 };
 
+type TTimeKey = 'opensAt' | 'closesAt';
+
 /** Dates (Europe/Stockholm), audience, invited count, access mode, minimum groups, anonymity text. */
-export function WaveSettingsForm({ value, errors, disabled, onChange }: TWaveSettingsFormProps) {
+export function WaveSettingsForm({ value, errors, mode, onChange, onTimesInvalid }: TWaveSettingsFormProps) {
   const { t } = useI18n();
   const set = <K extends keyof TWaveSettings>(key: K, v: TWaveSettings[K]) => onChange({ ...value, [key]: v });
   const number = (raw: string) => (raw === '' ? null : Number(raw));
+  // Times are typed as text in one explicit format; what cannot be read stays here with an error.
+  const [times, setTimes] = useState({
+    opensAt: toStockholmInput(value.opensAt),
+    closesAt: toStockholmInput(value.closesAt),
+  });
+  const [timeErrors, setTimeErrors] = useState<Partial<Record<TTimeKey, boolean>>>({});
+  useEffect(() => {
+    setTimes((current) => ({
+      opensAt:
+        fromStockholmInput(current.opensAt) === value.opensAt ? current.opensAt : toStockholmInput(value.opensAt),
+      closesAt:
+        fromStockholmInput(current.closesAt) === value.closesAt ? current.closesAt : toStockholmInput(value.closesAt),
+    }));
+  }, [value.opensAt, value.closesAt]);
+  const typeTime = (key: TTimeKey, text: string) => {
+    setTimes((current) => ({ ...current, [key]: text }));
+    const parsed = fromStockholmInput(text);
+    const next = { ...timeErrors, [key]: parsed === undefined };
+    setTimeErrors(next);
+    onTimesInvalid(Boolean(next.opensAt || next.closesAt));
+    if (parsed !== undefined) set(key, parsed);
+  };
+  const locked = mode === 'locked';
+  const draftOnly = mode !== 'draft';
+  const timeField = (key: TTimeKey, label: string, disabled: boolean) => (
+    <Field
+      id={key}
+      label={label}
+      hint={disabled ? undefined : t('timeFormatHint')}
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder={t('timePlaceholder')}
+      value={times[key]}
+      disabled={disabled}
+      error={timeErrors[key] ? t('timeFormatError') : errors[key]}
+      onChange={(e) => typeTime(key, e.target.value)}
+    />
+  );
   return (
-    <fieldset disabled={disabled} className="settings">
+    <fieldset disabled={locked} className="settings">
       <legend>{t('waveSettings')}</legend>
+      {mode === 'open' && <p className="hint">{t('openWaveCorrections')}</p>}
       <div className="inline-form">
-        <Field
-          id="opensAt"
-          label={t('opensAt')}
-          type="datetime-local"
-          value={toStockholmInput(value.opensAt)}
-          error={errors.opensAt}
-          onChange={(e) => set('opensAt', fromStockholmInput(e.target.value))}
-        />
-        <Field
-          id="closesAt"
-          label={t('closesAt')}
-          type="datetime-local"
-          value={toStockholmInput(value.closesAt)}
-          error={errors.closesAt}
-          onChange={(e) => set('closesAt', fromStockholmInput(e.target.value))}
-        />
+        {timeField('opensAt', t('opensAt'), draftOnly)}
+        {timeField('closesAt', t('closesAt'), locked)}
       </div>
       <Field
         id="audience"
         label={t('audience')}
         value={value.audience}
+        disabled={draftOnly}
         error={errors.audience}
         onChange={(e) => set('audience', e.target.value)}
       />
@@ -61,6 +93,7 @@ export function WaveSettingsForm({ value, errors, disabled, onChange }: TWaveSet
           type="number"
           min={3}
           max={50}
+          disabled={draftOnly}
           value={value.minGroupSize}
           error={errors.minGroupSize ?? (value.minGroupSize < 5 ? t('minGroupWarning') : undefined)}
           onChange={(e) => set('minGroupSize', Number(e.target.value))}
@@ -71,6 +104,7 @@ export function WaveSettingsForm({ value, errors, disabled, onChange }: TWaveSet
           type="number"
           min={3}
           max={100}
+          disabled={draftOnly}
           value={value.freeTextMinGroup}
           error={errors.freeTextMinGroup}
           onChange={(e) => set('freeTextMinGroup', Number(e.target.value))}
@@ -81,6 +115,7 @@ export function WaveSettingsForm({ value, errors, disabled, onChange }: TWaveSet
         <select
           id="accessMode"
           value={value.accessMode}
+          disabled={draftOnly}
           onChange={(e) => set('accessMode', e.target.value as TWaveSettings['accessMode'])}
         >
           <option value="codes">{t('access_codes')}</option>
@@ -93,6 +128,7 @@ export function WaveSettingsForm({ value, errors, disabled, onChange }: TWaveSet
           id="anonymityNote"
           rows={2}
           value={value.anonymityNote}
+          disabled={draftOnly}
           onChange={(e) => set('anonymityNote', e.target.value)}
         />
       </div>
@@ -101,6 +137,7 @@ export function WaveSettingsForm({ value, errors, disabled, onChange }: TWaveSet
           id="resultsBeforeClose"
           type="checkbox"
           checked={value.resultsBeforeClose}
+          disabled={draftOnly}
           onChange={(e) => set('resultsBeforeClose', e.target.checked)}
         />
         <label htmlFor="resultsBeforeClose">{t('resultsBeforeClose')}</label>

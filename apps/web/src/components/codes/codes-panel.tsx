@@ -1,6 +1,6 @@
 'use client';
 
-import { formatPercent, percent } from '@enkat/results';
+import { formatInteger, formatPercent, percent } from '@enkat/results';
 import {
   MAX_CODES_PER_BATCH,
   type TCodeSummary,
@@ -10,42 +10,86 @@ import {
 } from '@enkat/survey-schema';
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
-import { ApiError, api } from '@/lib/api-client';
+import { useConfirm } from '@/components/admin/confirm-dialog';
+import { api, errorText } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
-import { codesCsv, download } from './code-files';
+import { fillMessage } from '@/lib/messages';
+import { formatStockholm } from '@/lib/stockholm-time';
+import { codeInstruction, codesCsv, download, personalLink } from './code-files';
 
-type TCodesPanelProps = { waveId: string; slug: string; title: string; canEdit: boolean; open: boolean };
+type TCodesPanelProps = {
+  waveId: string;
+  slug: string;
+  title: string;
+  /** The survey's own language: slips and the CSV speak to respondents in it. */
+  surveyLanguage: 'sv' | 'en';
+  invitedCount: number | null;
+  /** The summary as the server rendered it (null: ask the API here). */
+  initialSummary: TCodeSummary | null;
+  canEdit: boolean;
+  open: boolean;
+};
 
 /**
  * A wave's invitation codes: how many are issued and used (the response rate), new batches
- * shown exactly once (to download as CSV or print as a sheet), and revocation of unused ones.
+ * shown exactly once (to download as CSV or print as slips with the personal link), and
+ * revocation of unused ones, after a confirmation.
  */
-export function CodesPanel({ waveId, slug, title, canEdit, open }: TCodesPanelProps) {
+export function CodesPanel({
+  waveId,
+  slug,
+  title,
+  surveyLanguage,
+  invitedCount,
+  initialSummary,
+  canEdit,
+  open,
+}: TCodesPanelProps) {
   const { t, language } = useI18n();
-  const [summary, setSummary] = useState<TCodeSummary | null>(null);
+  const { ask, dialog } = useConfirm();
+  const [summary, setSummary] = useState<TCodeSummary | null>(initialSummary);
   const [issued, setIssued] = useState<TIssuedCodes | null>(null);
-  const [count, setCount] = useState('640');
+  // By default, as many codes as are still missing for everyone invited.
+  const missing = invitedCount === null ? null : invitedCount - (initialSummary?.issued ?? 0);
+  const [count, setCount] = useState(missing !== null && missing > 0 ? String(missing) : '');
   const [revokeCode, setRevokeCode] = useState('');
+  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
-  const address = typeof window === 'undefined' ? `/s/${slug}` : `${window.location.origin}/s/${slug}`;
+  const [origin, setOrigin] = useState('');
+  useEffect(() => setOrigin(window.location.origin), []);
+  const address = `${origin}/s/${slug}`;
 
   const refresh = useCallback(() => api(`/api/v1/waves/${waveId}/codes`, ZCodeSummary).then(setSummary), [waveId]);
   useEffect(() => {
+    if (initialSummary) return;
     refresh().catch(() => setMessage({ kind: 'alert', text: t('error') }));
-  }, [refresh, t]);
+  }, [initialSummary, refresh, t]);
 
   async function act(action: () => Promise<unknown>, done: string) {
+    setBusy(true);
     try {
       await action();
       setMessage({ kind: 'status', text: done });
       await refresh();
     } catch (error) {
-      setMessage({ kind: 'alert', text: error instanceof ApiError ? error.message : t('error') });
+      setMessage({ kind: 'alert', text: errorText(error, language) });
+    } finally {
+      setBusy(false);
     }
   }
 
-  const revoke = (body: { batchId: string } | { code: string }) =>
-    act(async () => {
+  async function revoke(body: { batchId: string } | { code: string }) {
+    const confirmed = await ask({
+      title: 'code' in body ? t('confirmRevokeCodeTitle') : t('confirmRevokeBatchTitle'),
+      body: (
+        <p>
+          {'code' in body ? fillMessage(t('confirmRevokeCodeBody'), { code: body.code }) : t('confirmRevokeBatchBody')}
+        </p>
+      ),
+      confirmLabel: t('revoke'),
+    });
+    if (!confirmed) return;
+    await act(async () => {
       const { revoked } = await api(`/api/v1/waves/${waveId}/codes/revoke`, z.object({ revoked: z.number() }), {
         method: 'POST',
         body,
@@ -53,7 +97,9 @@ export function CodesPanel({ waveId, slug, title, canEdit, open }: TCodesPanelPr
       setRevokeCode('');
       return revoked;
     }, t('codesRevoked'));
+  }
 
+  const instruction = codeInstruction(title, address, surveyLanguage);
   return (
     <section className="codes-panel" aria-labelledby="codes-heading">
       <h2 id="codes-heading">{t('codesTitle')}</h2>
@@ -64,39 +110,51 @@ export function CodesPanel({ waveId, slug, title, canEdit, open }: TCodesPanelPr
       )}
       {summary && (
         <p>
-          {t('codesIssued')}: <strong>{summary.issued}</strong> · {t('codesUsed')}: <strong>{summary.used}</strong> ·{' '}
-          {t('responseRate')}: <strong>{formatPercent(percent(summary.used, summary.issued), language)}</strong> ·{' '}
-          {t('codesRevokedCount')}: {summary.revoked}
+          {t('codesIssued')}: <strong>{formatInteger(summary.issued, language)}</strong> · {t('codesUsed')}:{' '}
+          <strong>{formatInteger(summary.used, language)}</strong> · {t('responseRate')}:{' '}
+          <strong>{formatPercent(percent(summary.used, summary.issued), language)}</strong> · {t('codesRevokedCount')}:{' '}
+          {formatInteger(summary.revoked, language)}
         </p>
       )}
       {summary && summary.batches.length > 0 && (
-        <table>
-          <caption>{t('codeBatches')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('codeBatchCreated')}</th>
-              <th scope="col">{t('codesIssued')}</th>
-              <th scope="col">{t('codesRevokedCount')}</th>
-              {canEdit && <th scope="col">{t('actions')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {summary.batches.map((batch) => (
-              <tr key={batch.id}>
-                <td>{new Date(batch.createdAt).toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB')}</td>
-                <td>{batch.count}</td>
-                <td>{batch.revoked}</td>
-                {canEdit && (
-                  <td>
-                    <button type="button" className="button secondary" onClick={() => revoke({ batchId: batch.id })}>
-                      {t('revokeUnused')}
-                    </button>
-                  </td>
-                )}
+        <div className="table-scroll">
+          <table>
+            <caption>{t('codeBatches')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('codeBatchCreated')}</th>
+                <th scope="col" className="number">
+                  {t('codesIssued')}
+                </th>
+                <th scope="col" className="number">
+                  {t('codesRevokedCount')}
+                </th>
+                {canEdit && open && <th scope="col">{t('actions')}</th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {summary.batches.map((batch) => (
+                <tr key={batch.id}>
+                  <td>{formatStockholm(batch.createdAt, language)}</td>
+                  <td className="number">{formatInteger(batch.count, language)}</td>
+                  <td className="number">{formatInteger(batch.revoked, language)}</td>
+                  {canEdit && open && (
+                    <td>
+                      <button
+                        type="button"
+                        className="button secondary"
+                        disabled={busy}
+                        onClick={() => revoke({ batchId: batch.id })}
+                      >
+                        {t('revokeUnused')}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {canEdit && open && (
         <form
@@ -113,16 +171,21 @@ export function CodesPanel({ waveId, slug, title, canEdit, open }: TCodesPanelPr
             }, t('codesCreated'));
           }}
         >
-          <label htmlFor="code-count">{t('codeCount')}</label>
-          <input
-            id="code-count"
-            type="number"
-            min={1}
-            max={MAX_CODES_PER_BATCH}
-            value={count}
-            onChange={(event) => setCount(event.target.value)}
-          />
-          <button type="submit" className="button">
+          <div className="field">
+            <label htmlFor="code-count">{t('codeCount')}</label>
+            <input
+              id="code-count"
+              className="count-input"
+              type="number"
+              inputMode="numeric"
+              required
+              min={1}
+              max={MAX_CODES_PER_BATCH}
+              value={count}
+              onChange={(event) => setCount(event.target.value)}
+            />
+          </div>
+          <button type="submit" className="button" disabled={busy}>
             {t('createCodes')}
           </button>
         </form>
@@ -136,7 +199,13 @@ export function CodesPanel({ waveId, slug, title, canEdit, open }: TCodesPanelPr
             <button
               type="button"
               className="button"
-              onClick={() => download(`koder-${slug}.csv`, codesCsv(issued.codes, address), 'text/csv;charset=utf-8')}
+              onClick={() =>
+                download(
+                  `koder-${slug}.csv`,
+                  codesCsv(issued.codes, { address, title, language: surveyLanguage }),
+                  'text/csv;charset=utf-8',
+                )
+              }
             >
               {t('downloadCsv')}
             </button>
@@ -148,33 +217,39 @@ export function CodesPanel({ waveId, slug, title, canEdit, open }: TCodesPanelPr
             {issued.codes.map((code) => (
               <li key={code}>
                 <span className="code-sheet-title">{title}</span>
-                <span>{address}</span>
+                <span className="code-sheet-instruction">{instruction}</span>
                 <strong className="code-sheet-code">{code}</strong>
+                <span className="code-sheet-link">{personalLink(address, code)}</span>
               </li>
             ))}
           </ol>
         </div>
       )}
-      {canEdit && (
+      {canEdit && open && (
         <form
           className="inline-form"
           onSubmit={(event) => {
             event.preventDefault();
-            revoke({ code: revokeCode });
+            if (revokeCode.trim()) void revoke({ code: revokeCode.trim() });
           }}
         >
-          <label htmlFor="revoke-code">{t('revokeOneCode')}</label>
-          <input
-            id="revoke-code"
-            value={revokeCode}
-            autoComplete="off"
-            onChange={(event) => setRevokeCode(event.target.value)}
-          />
-          <button type="submit" className="button secondary">
+          <div className="field">
+            <label htmlFor="revoke-code">{t('revokeOneCode')}</label>
+            <input
+              id="revoke-code"
+              className="code-input"
+              value={revokeCode}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(event) => setRevokeCode(event.target.value)}
+            />
+          </div>
+          <button type="submit" className="button secondary" disabled={busy}>
             {t('revoke')}
           </button>
         </form>
       )}
+      {dialog}
     </section>
   );
 }

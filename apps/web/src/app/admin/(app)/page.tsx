@@ -1,103 +1,87 @@
-'use client';
-
-import { type TSurveySeries, ZListSurveySeriesResponse, ZWave } from '@enkat/survey-schema';
+import { formatInteger, formatPercent, percent } from '@enkat/results';
+import { type TWaveOverview, ZOverviewResponse } from '@enkat/survey-schema';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { type FormEvent, useEffect, useState } from 'react';
-import { useAdmin } from '@/components/admin/admin-shell';
-import { Field, fieldErrors } from '@/components/admin/field';
-import { ApiError, api } from '@/lib/api-client';
-import { useI18n } from '@/lib/i18n';
+import { CreateSeriesForm } from '@/components/admin/create-series-form';
+import { waveDates } from '@/components/admin/wave-dates';
+import { MESSAGES, type TLanguage } from '@/lib/messages';
+import { adminMessages, currentAdmin, serverApi } from '@/lib/server-api';
 
-type TSource = 'blank' | 'template' | 'import';
+/** How many waves of a series the overview shows, newest first. */
+const WAVES_SHOWN = 3;
 
-export default function AdminHomePage() {
-  const { t } = useI18n();
-  const admin = useAdmin();
-  const router = useRouter();
-  const [series, setSeries] = useState<TSurveySeries[]>([]);
-  const [source, setSource] = useState<TSource>('template');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const canEdit = admin.role === 'owner' || admin.role === 'editor';
-
-  useEffect(() => {
-    api('/api/v1/series', ZListSurveySeriesResponse).then((list) => setSeries(list.series));
-  }, []);
-
-  async function create(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    try {
-      const file = form.get('file');
-      const body = {
-        name: form.get('name'),
-        waveName: form.get('waveName'),
-        source:
-          source === 'template'
-            ? { kind: 'template', templateId: 'socialtjanst-2012' }
-            : source === 'import'
-              ? { kind: 'import', document: JSON.parse(file instanceof File ? await file.text() : 'null') }
-              : { kind: 'blank' },
-      };
-      const wave = await api('/api/v1/series', ZWave, { method: 'POST', body });
-      router.push(`/admin/waves/${wave.id}`);
-    } catch (caught) {
-      if (caught instanceof SyntaxError) return setErrors({ file: caught.message });
-      setErrors(
-        caught instanceof ApiError
-          ? { name: caught.message, ...fieldErrors(caught.problem.errors) }
-          : { name: t('error') },
-      );
-    }
-  }
-
+/** The overview: every series with its newest waves' state, dates, answers and response rate. */
+export default async function AdminHomePage() {
+  const [{ language, m }, me, overview] = await Promise.all([
+    adminMessages(),
+    currentAdmin(),
+    serverApi('/api/v1/overview', ZOverviewResponse),
+  ]);
+  const admin = me.ok ? me.value.administrator : null;
+  const canEdit = admin?.role === 'owner' || admin?.role === 'editor';
   return (
     <>
       <h1>
-        {t('welcome')}, {admin.name}
+        {m.welcome}, {admin?.name}
       </h1>
-      <p>{t('dashboardIntro')}</p>
-      <h2>{t('seriesTitle')}</h2>
-      {series.length === 0 ? (
-        <p>{t('noSeries')}</p>
-      ) : (
-        <ul>
-          {series.map((s) => (
-            <li key={s.id}>
-              <Link href={`/admin/series/${s.id}`}>{s.name}</Link>
-            </li>
-          ))}
-        </ul>
-      )}
-      {canEdit && (
-        <form onSubmit={create} noValidate>
-          <h3>{t('createSeries')}</h3>
-          <div className="inline-form">
-            <Field id="name" label={t('seriesName')} required error={errors.name} />
-            <Field id="waveName" label={t('firstWaveName')} defaultValue={String(new Date().getFullYear())} />
-            <div className="field">
-              <label htmlFor="source">{t('createFrom')}</label>
-              <select id="source" value={source} onChange={(e) => setSource(e.target.value as TSource)}>
-                <option value="template">{t('source_template')}</option>
-                <option value="blank">{t('source_blank')}</option>
-                <option value="import">{t('source_import')}</option>
-              </select>
+      <p>{m.dashboardIntro}</p>
+      <h2>{m.seriesTitle}</h2>
+      {!overview.ok && <p className="error-box">{m.error}</p>}
+      {overview.ok && overview.value.series.length === 0 && <p>{m.noSeries}</p>}
+      {overview.ok &&
+        overview.value.series.map((series) => (
+          <section key={series.id} className="series-card" aria-labelledby={`series-${series.id}`}>
+            <h3 id={`series-${series.id}`}>
+              <Link href={`/admin/series/${series.id}`}>{series.name}</Link>
+            </h3>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{m.wave}</th>
+                    <th scope="col">{m.status}</th>
+                    <th scope="col">{m.dates}</th>
+                    <th scope="col" className="number">
+                      {m.answers}
+                    </th>
+                    <th scope="col" className="number">
+                      {m.responseRate}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {series.waves
+                    .toReversed()
+                    .slice(0, WAVES_SHOWN)
+                    .map((wave) => (
+                      <WaveRow key={wave.id} wave={wave} language={language} />
+                    ))}
+                </tbody>
+              </table>
             </div>
-            {source === 'import' && (
-              <Field
-                id="file"
-                label={t('importFile')}
-                type="file"
-                accept="application/json,.json"
-                error={errors.file}
-              />
-            )}
-          </div>
-          <button type="submit" className="button">
-            {t('createSeries')}
-          </button>
-        </form>
-      )}
+          </section>
+        ))}
+      {canEdit && <CreateSeriesForm />}
     </>
+  );
+}
+
+function WaveRow({ wave, language }: { wave: TWaveOverview; language: TLanguage }) {
+  const m = MESSAGES[language];
+  const draft = wave.state === 'draft';
+  const rate = wave.population ? percent(wave.responses, wave.population) : null;
+  return (
+    <tr>
+      <th scope="row">
+        <Link href={`/admin/waves/${wave.id}`}>{wave.name}</Link>
+      </th>
+      <td>
+        <span className={`badge state-${wave.state}`}>{m[`state_${wave.state}`]}</span>
+      </td>
+      <td>{waveDates(wave.opensAt, wave.closesAt, language)}</td>
+      <td className="number">
+        {draft ? '–' : `${wave.state === 'open' ? `${m.atLeast} ` : ''}${formatInteger(wave.responses, language)}`}
+      </td>
+      <td className="number">{draft || rate === null ? '–' : formatPercent(rate, language)}</td>
+    </tr>
   );
 }

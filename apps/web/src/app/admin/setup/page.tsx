@@ -4,12 +4,12 @@ import Link from 'next/link';
 import { type FormEvent, useState } from 'react';
 import { Field, fieldErrors } from '@/components/admin/field';
 import { ZNoContent } from '@/components/admin/schemas';
-import { ApiError, api } from '@/lib/api-client';
+import { ApiError, api, errorText } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
 
 /** The one-time setup link: the token travels in the URL fragment, which no server ever sees or logs. */
 export default function SetupPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -26,8 +26,8 @@ export default function SetupPage() {
       setDone(true);
     } catch (caught) {
       if (!(caught instanceof ApiError)) return setError(t('error'));
-      setErrors(fieldErrors(caught.problem.errors));
-      setError(caught.problem.errors ? null : caught.message);
+      setErrors(fieldErrors(caught.problem.errors, language));
+      setError(caught.problem.errors ? null : errorText(caught, language));
     }
   }
 

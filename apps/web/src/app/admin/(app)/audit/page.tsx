@@ -1,88 +1,105 @@
-'use client';
-
-import { AUDIT_ACTIONS, type TAuditEvent, ZListAuditEventsResponse } from '@enkat/survey-schema';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { RoleRefused, useAdmin } from '@/components/admin/admin-shell';
+import {
+  AUDIT_ACTIONS,
+  type TAuditEvent,
+  ZListAdministratorsResponse,
+  ZListAuditEventsResponse,
+  ZOverviewResponse,
+} from '@enkat/survey-schema';
+import Link from 'next/link';
+import { ACTION_NAMES, detailsText } from '@/components/admin/audit-text';
 import { Field } from '@/components/admin/field';
-import { api } from '@/lib/api-client';
-import { useI18n } from '@/lib/i18n';
+import type { TLanguage } from '@/lib/messages';
+import { adminMessages, currentAdmin, serverApi } from '@/lib/server-api';
+import { formatStockholm } from '@/lib/stockholm-time';
 
-export default function AuditPage() {
-  const admin = useAdmin();
-  if (admin.role !== 'owner') return <RoleRefused />;
-  return <AuditLog />;
-}
+type TProps = { searchParams: Promise<Record<string, string | undefined>> };
+type TObjectNames = Map<string, { name: string; href: string }>;
 
-function AuditLog() {
-  const { t, language } = useI18n();
-  const [events, setEvents] = useState<TAuditEvent[] | null>(null);
+const FILTERS = ['action', 'actor', 'from', 'to'] as const;
 
-  const load = useCallback(async (filters: Record<string, string> = {}) => {
-    const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
-    setEvents((await api(`/api/v1/admin/audit?${query}`, ZListAuditEventsResponse)).events);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  function filter(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void load(Object.fromEntries([...new FormData(event.currentTarget)].map(([k, v]) => [k, String(v)])));
+/** The audit log, filtered with a plain GET form: Swedish event names, objects by name, details as text. */
+export default async function AuditPage({ searchParams }: TProps) {
+  const [{ language, m }, me, search] = await Promise.all([adminMessages(), currentAdmin(), searchParams]);
+  if (!me.ok || me.value.administrator.role !== 'owner') {
+    return (
+      <p role="alert" className="error-box">
+        {m.forbiddenRole}
+      </p>
+    );
   }
-
-  const format = new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', {
-    dateStyle: 'short',
-    timeStyle: 'medium',
-    timeZone: 'Europe/Stockholm',
-  });
-
+  const filters = Object.fromEntries(FILTERS.flatMap((key) => (search[key] ? [[key, search[key]]] : [])));
+  const [events, overview, administrators] = await Promise.all([
+    serverApi(`/api/v1/admin/audit?${new URLSearchParams(filters)}`, ZListAuditEventsResponse),
+    serverApi('/api/v1/overview', ZOverviewResponse),
+    serverApi('/api/v1/admin/administrators', ZListAdministratorsResponse),
+  ]);
+  const names: TObjectNames = new Map();
+  for (const series of overview.ok ? overview.value.series : []) {
+    names.set(series.id, { name: series.name, href: `/admin/series/${series.id}` });
+    for (const wave of series.waves) {
+      names.set(wave.id, { name: `${series.name} ${wave.name}`, href: `/admin/waves/${wave.id}` });
+    }
+  }
+  for (const a of administrators.ok ? administrators.value.administrators : []) {
+    names.set(a.id, { name: a.name, href: '/admin/administrators' });
+  }
   return (
     <>
-      <h1>{t('auditTitle')}</h1>
-      <form onSubmit={filter} className="inline-form">
+      <h1>{m.auditTitle}</h1>
+      <form method="get" className="inline-form" aria-label={m.filter}>
         <div className="field">
-          <label htmlFor="action">{t('action')}</label>
-          <select id="action" name="action" defaultValue="">
-            <option value="">{t('all')}</option>
+          <label htmlFor="action">{m.action}</label>
+          <select id="action" name="action" defaultValue={filters.action ?? ''}>
+            <option value="">{m.all}</option>
             {AUDIT_ACTIONS.map((action) => (
-              <option key={action}>{action}</option>
+              <option key={action} value={action}>
+                {ACTION_NAMES[language][action] ?? action}
+              </option>
             ))}
           </select>
         </div>
-        <Field id="actor" label={t('who')} />
-        <Field id="from" label={t('from')} type="date" />
-        <Field id="to" label={t('to')} type="date" />
+        <Field id="actor" label={m.who} defaultValue={filters.actor ?? ''} />
+        <Field id="from" label={m.from} type="date" defaultValue={filters.from ?? ''} />
+        <Field id="to" label={m.to} type="date" defaultValue={filters.to ?? ''} />
         <button type="submit" className="button">
-          {t('filter')}
+          {m.filter}
         </button>
       </form>
-      {events && events.length === 0 && <p>{t('noEvents')}</p>}
-      {events && events.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('when')}</th>
-              <th scope="col">{t('who')}</th>
-              <th scope="col">{t('action')}</th>
-              <th scope="col">{t('object')}</th>
-              <th scope="col">{t('details')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td>{format.format(new Date(e.at))}</td>
-                <td>{e.actorEmail ?? '–'}</td>
-                <td>{e.action}</td>
-                <td>{e.objectType ? `${e.objectType} ${e.objectId?.slice(0, 8)}` : '–'}</td>
-                <td>
-                  <code>{e.details ? JSON.stringify(e.details) : ''}</code>
-                </td>
+      {!events.ok && <p className="error-box">{m.error}</p>}
+      {events.ok && events.value.events.length === 0 && <p>{m.noEvents}</p>}
+      {events.ok && events.value.events.length > 0 && (
+        <div className="table-scroll">
+          <table className="audit-table">
+            <thead>
+              <tr>
+                <th scope="col">{m.when}</th>
+                <th scope="col">{m.who}</th>
+                <th scope="col">{m.action}</th>
+                <th scope="col">{m.object}</th>
+                <th scope="col">{m.details}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {events.value.events.map((e) => (
+                <AuditRow key={e.id} event={e} names={names} language={language} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
+  );
+}
+
+function AuditRow({ event: e, names, language }: { event: TAuditEvent; names: TObjectNames; language: TLanguage }) {
+  const object = e.objectId ? names.get(e.objectId) : undefined;
+  return (
+    <tr>
+      <td className="nowrap">{formatStockholm(e.at, language, 'dateTimeSeconds')}</td>
+      <td className="long-text">{e.actorEmail ?? '–'}</td>
+      <td>{ACTION_NAMES[language][e.action] ?? e.action}</td>
+      <td>{object ? <Link href={object.href}>{object.name}</Link> : e.objectId ? '–' : ''}</td>
+      <td className="long-text">{detailsText(e.details, language)}</td>
+    </tr>
   );
 }

@@ -3,11 +3,11 @@
 import { type FormEvent, useState } from 'react';
 import { Field, fieldErrors } from '@/components/admin/field';
 import { ZNoContent } from '@/components/admin/schemas';
-import { ApiError, api } from '@/lib/api-client';
+import { ApiError, api, errorText } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
 
 export default function PasswordPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [done, setDone] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -24,7 +24,11 @@ export default function PasswordPage() {
       setErrors({});
       setDone(true);
     } catch (caught) {
-      setErrors(caught instanceof ApiError ? fieldErrors(caught.problem.errors) : { newPassword: t('error') });
+      setErrors(
+        caught instanceof ApiError && caught.problem.errors
+          ? fieldErrors(caught.problem.errors, language)
+          : { newPassword: errorText(caught, language) },
+      );
     }
   }
 

@@ -1,72 +1,91 @@
-'use client';
-
-import { type TSeriesDetail, ZSeriesDetail, ZWave } from '@enkat/survey-schema';
+import { formatInteger, formatPercent, percent } from '@enkat/results';
+import { ZOverviewResponse } from '@enkat/survey-schema';
 import Link from 'next/link';
-import { useParams, useRouter } from 'next/navigation';
-import { type FormEvent, useEffect, useState } from 'react';
-import { useAdmin } from '@/components/admin/admin-shell';
-import { Field } from '@/components/admin/field';
-import { ApiError, api } from '@/lib/api-client';
-import { useI18n } from '@/lib/i18n';
-import { formatStockholm } from '@/lib/stockholm-time';
+import { notFound } from 'next/navigation';
+import { RerunForm } from '@/components/admin/rerun-form';
+import { waveDates } from '@/components/admin/wave-dates';
+import { adminMessages, currentAdmin, serverApi } from '@/lib/server-api';
 
-export default function SeriesPage() {
-  const { id } = useParams<{ id: string }>();
-  const { t, language } = useI18n();
-  const router = useRouter();
-  const admin = useAdmin();
-  const [series, setSeries] = useState<TSeriesDetail | null>(null);
-  const [error, setError] = useState<string | undefined>();
+type TProps = { params: Promise<{ id: string }> };
 
-  useEffect(() => {
-    api(`/api/v1/series/${id}`, ZSeriesDetail).then(setSeries, () => setError(t('error')));
-  }, [id, t]);
+/** A name for the next wave that no wave has yet: the year after the latest numbered one. */
+function nextWaveName(names: string[]): string {
+  const years = names.filter((name) => /^\d{4}$/.test(name)).map(Number);
+  const next = String(Math.max(new Date().getFullYear(), ...years.map((year) => year + 1)));
+  return names.includes(next) ? '' : next;
+}
 
-  async function rerun(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    try {
-      const wave = await api(`/api/v1/series/${id}/waves`, ZWave, {
-        method: 'POST',
-        body: { name: new FormData(event.currentTarget).get('name') },
-      });
-      router.push(`/admin/waves/${wave.id}`);
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('error'));
-    }
-  }
-
-  if (!series) return <p aria-busy="true">{error ?? t('loading')}</p>;
+/** A series: its waves with state, dates, answers and response rate; the next wave starts here. */
+export default async function SeriesPage({ params }: TProps) {
+  const { id } = await params;
+  const [{ language, m }, me, overview] = await Promise.all([
+    adminMessages(),
+    currentAdmin(),
+    serverApi('/api/v1/overview', ZOverviewResponse),
+  ]);
+  if (!overview.ok) return <p className="error-box">{m.error}</p>;
+  const series = overview.value.series.find((s) => s.id === id);
+  if (!series) notFound();
+  const canEdit = me.ok && me.value.administrator.role !== 'analyst';
   return (
     <>
       <h1>{series.name}</h1>
       <p>
-        <Link href={`/admin/series/${id}/trend`}>{t('trendTitle')}</Link>
+        <Link href={`/admin/series/${id}/trend`}>{m.trendTitle}</Link>
       </p>
-      <h2>{t('waves')}</h2>
-      <table>
-        <tbody>
-          {series.waves.map((wave) => (
-            <tr key={wave.id}>
-              <td>
-                <Link href={`/admin/waves/${wave.id}`}>{wave.name}</Link>
-              </td>
-              <td>
-                <span className={`badge state-${wave.state}`}>{t(`state_${wave.state}`)}</span>
-              </td>
-              <td>{wave.publishedAt ? formatStockholm(wave.publishedAt, language) : ''}</td>
-              <td>{wave.state !== 'draft' && <Link href={`/admin/waves/${wave.id}/results`}>{t('results')}</Link>}</td>
+      <h2>{m.waves}</h2>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{m.wave}</th>
+              <th scope="col">{m.status}</th>
+              <th scope="col">{m.dates}</th>
+              <th scope="col" className="number">
+                {m.answers}
+              </th>
+              <th scope="col" className="number">
+                {m.responseRate}
+              </th>
+              <th scope="col">{m.results}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {admin.role !== 'analyst' && (
-        <form onSubmit={rerun} noValidate className="inline-form">
-          <Field id="name" label={t('rerunName')} defaultValue={String(new Date().getFullYear())} error={error} />
-          <button type="submit" className="button">
-            {t('startRerun')}
-          </button>
-        </form>
-      )}
+          </thead>
+          <tbody>
+            {series.waves.map((wave) => {
+              const rate = wave.population ? percent(wave.responses, wave.population) : null;
+              const draft = wave.state === 'draft';
+              return (
+                <tr key={wave.id}>
+                  <th scope="row">
+                    <Link href={`/admin/waves/${wave.id}`}>{wave.name}</Link>
+                  </th>
+                  <td>
+                    <span className={`badge state-${wave.state}`}>{m[`state_${wave.state}`]}</span>
+                  </td>
+                  <td>{waveDates(wave.opensAt, wave.closesAt, language)}</td>
+                  <td className="number">
+                    {draft
+                      ? '–'
+                      : `${wave.state === 'open' ? `${m.atLeast} ` : ''}${formatInteger(wave.responses, language)}`}
+                  </td>
+                  <td className="number">{draft || rate === null ? '–' : formatPercent(rate, language)}</td>
+                  <td>
+                    {draft ? (
+                      '–'
+                    ) : (
+                      <Link href={`/admin/waves/${wave.id}/results`}>
+                        {m.results}
+                        <span className="visually-hidden"> {wave.name}</span>
+                      </Link>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {canEdit && <RerunForm seriesId={id} suggestedName={nextWaveName(series.waves.map((w) => w.name))} />}
     </>
   );
 }

@@ -1,0 +1,304 @@
+// Admin page benchmark: starts the platform as `npm start` does (production build, a throwaway
+// database with the 2012 demo), logs in as an owner in headless Chromium, and times each admin
+// page from navigation (or the click that triggers it) until its data is on screen. Pages are
+// measured in interleaved rounds, so a slow moment of a busy machine spreads over all of them;
+// the first round warms up and is not counted. Prints a markdown table of medians in ms:
+// - ready: until the page's own content is visible (what an administrator waits for);
+// - web: the web server's answer to the page request (document response end), API time included;
+// - API: the same data fetched straight from the API with the same session.
+//
+//   node scripts/bench/admin-pages.mjs          (BENCH_ROUNDS=7, BENCH_WEB_PORT=3200 and the next port for the API)
+//
+// BENCH_COMPARE_ROOT=<another built checkout> also starts that checkout (on the next two ports)
+// and measures both in the same interleaved rounds, for a before/after table on a busy machine.
+//
+// Needs a build (`npm run build`) and Chromium (see e2e/browser.ts for how it is found).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startThrowawayDatabase } from '@enkat/db/testing';
+import { startPlatform } from '@enkat/runner';
+import { chromium } from 'playwright';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const WEB_PORT = Number(process.env.BENCH_WEB_PORT ?? 3200);
+const PASSWORD = 'bench password that is long';
+const EMAIL = `bench-${process.pid}@example.org`;
+const log = (/** @type {string} */ line) => process.stderr.write(`bench: ${line}\n`);
+
+/** @typedef {import('playwright').Page} Page */
+/** @typedef {import('playwright').BrowserContext} BrowserContext */
+/** @typedef {import('playwright').APIRequestContext} APIRequestContext */
+/** @typedef {import('playwright').APIResponse} APIResponse */
+/**
+ * @typedef {object} TPage
+ * @property {string} name
+ * @property {string} [path]
+ * @property {boolean} [login]
+ * @property {string} ready a selector that is visible once the page's own data is on screen
+ * @property {string[]} api the API calls behind the page
+ * @property {(page: Page) => Promise<number>} [action] a timed action on the ready page
+ */
+/** @typedef {{ seriesId: string, waveId: string, backgroundId: string, openWaveId: string }} TFixtures */
+
+function chromiumPath() {
+  if (process.env.PLAYWRIGHT_CHROMIUM_PATH) return process.env.PLAYWRIGHT_CHROMIUM_PATH;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+/** @param {number[]} values */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const at = (/** @type {number} */ i) => sorted[i] ?? Number.NaN;
+  return sorted.length % 2 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
+}
+
+/** @param {string} databaseUrl */
+function createOwner(databaseUrl) {
+  const result = spawnSync(
+    process.execPath,
+    ['apps/api/dist/cli/admin-create.js', '--email', EMAIL, '--name', 'Bench', '--role', 'owner', '--password-stdin'],
+    { cwd: ROOT, input: PASSWORD, encoding: 'utf8', env: { ...process.env, DATABASE_URL: databaseUrl } },
+  );
+  if (result.status !== 0) throw new Error(`admin:create failed: ${result.stderr}`);
+}
+
+/**
+ * The 2012 demo wave, a background question to break down by, and an open wave to issue codes on.
+ * @param {APIRequestContext} request
+ * @param {string} baseUrl
+ * @returns {Promise<TFixtures>}
+ */
+async function prepare(request, baseUrl) {
+  const headers = { origin: baseUrl };
+  /** @param {APIResponse} response @returns {Promise<any>} */
+  const json = async (response) => {
+    if (!response.ok()) throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
+    return response.json();
+  };
+  const { series } = await json(await request.get('/api/v1/series'));
+  const demo = series.find((/** @type {{ id: string, name: string }} */ s) => s.name.startsWith('Socialtjänstenkäten'));
+  if (!demo) throw new Error('the 2012 demo series is missing');
+  const detail = await json(await request.get(`/api/v1/series/${demo.id}`));
+  const wave2012 = detail.waves.find((/** @type {{ name: string }} */ w) => w.name === '2012');
+  const wave = await json(await request.get(`/api/v1/waves/${wave2012.id}`));
+  const background = wave.questionSet.sections
+    .flatMap((/** @type {{ questions: { id: string, type: string }[] }} */ s) => s.questions)
+    .find((/** @type {{ type: string }} */ q) => q.type === 'background');
+
+  let open = await json(
+    await request.post('/api/v1/series', {
+      headers,
+      data: {
+        name: `Bänk ${Date.now()}`,
+        waveName: '2026',
+        source: { kind: 'template', templateId: 'socialtjanst-2012' },
+      },
+    }),
+  );
+  const hour = 3_600_000;
+  open = await json(
+    await request.put(`/api/v1/waves/${open.id}/settings`, {
+      headers,
+      data: {
+        revision: open.revision,
+        settings: {
+          ...open.settings,
+          accessMode: 'codes',
+          invitedCount: 640,
+          opensAt: new Date(Date.now() - hour).toISOString(),
+          closesAt: new Date(Date.now() + 48 * hour).toISOString(),
+        },
+      },
+    }),
+  );
+  await json(await request.post(`/api/v1/waves/${open.id}/publish`, { headers, data: { revision: open.revision } }));
+  return { seriesId: demo.id, waveId: wave2012.id, backgroundId: background.id, openWaveId: open.id };
+}
+
+/**
+ * What each page waits for, and the API calls that feed it.
+ * @param {TFixtures} fixtures
+ * @returns {TPage[]}
+ */
+function pagesOf({ seriesId, waveId, backgroundId, openWaveId }) {
+  const seriesLink = 'main a[href^="/admin/series/"]';
+  return [
+    { name: 'login → dashboard', login: true, ready: seriesLink, api: ['/api/v1/auth/me', '/api/v1/series'] },
+    {
+      name: 'wave page',
+      path: `/admin/waves/${waveId}`,
+      ready: 'main h1 >> text=2012',
+      api: [`/api/v1/waves/${waveId}`, `/api/v1/waves/${waveId}/codes`],
+    },
+    {
+      name: 'results',
+      path: `/admin/waves/${waveId}/results`,
+      ready: '.question-result table',
+      api: [`/api/v1/waves/${waveId}/results?lang=sv`],
+    },
+    {
+      name: 'breakdown',
+      path: `/admin/waves/${waveId}/results?breakdown=${backgroundId}`,
+      ready: '.question-result table',
+      api: [`/api/v1/waves/${waveId}/results?lang=sv&breakdown=${backgroundId}`],
+    },
+    {
+      name: 'issuing codes',
+      path: `/admin/waves/${openWaveId}`,
+      ready: '#code-count',
+      action: async (/** @type {Page} */ page) => {
+        await page.fill('#code-count', '100');
+        const started = performance.now();
+        await page.click('button:has-text("Skapa koder")');
+        await page.waitForSelector('.code-sheet li', { state: 'visible' });
+        return performance.now() - started;
+      },
+      api: [],
+    },
+    {
+      name: 'series',
+      path: `/admin/series/${seriesId}`,
+      ready: `main a[href="/admin/waves/${waveId}"]`,
+      api: [`/api/v1/series/${seriesId}`],
+    },
+    {
+      name: 'trend',
+      path: `/admin/series/${seriesId}/trend`,
+      ready: '.question-result table',
+      api: [`/api/v1/series/${seriesId}/trend?lang=sv`],
+    },
+  ];
+}
+
+/**
+ * @param {BrowserContext} context
+ * @param {string} baseUrl
+ * @param {TPage} page
+ */
+async function measure(context, baseUrl, page) {
+  const tab = await context.newPage();
+  try {
+    let ready;
+    let web = Number.NaN;
+    if (page.login) {
+      await tab.goto(`${baseUrl}/admin/login`);
+      await tab.fill('#email', EMAIL);
+      await tab.fill('#password', PASSWORD);
+      const started = performance.now();
+      await tab.click('button[type="submit"]');
+      await tab.waitForSelector(page.ready, { state: 'visible' });
+      ready = performance.now() - started;
+    } else {
+      const started = performance.now();
+      await tab.goto(`${baseUrl}${page.path}`, { waitUntil: 'commit' });
+      await tab.waitForSelector(page.ready, { state: 'visible' });
+      await tab.waitForSelector('[aria-busy="true"]', { state: 'detached' });
+      ready = performance.now() - started;
+      web = Number(
+        await tab.evaluate(
+          '(() => { const [e] = performance.getEntriesByType("navigation"); return e ? e.responseEnd - e.requestStart : NaN; })()',
+        ),
+      );
+      if (page.action) ready = await page.action(tab);
+    }
+    let api = 0;
+    for (const path of page.api) {
+      const started = performance.now();
+      const response = await context.request.get(`${baseUrl}${path}`);
+      if (!response.ok()) throw new Error(`${path}: ${response.status()}`);
+      await response.body();
+      api += performance.now() - started;
+    }
+    return { ready, web, api: page.api.length ? api : Number.NaN };
+  } finally {
+    await tab.close();
+  }
+}
+
+/**
+ * One checkout under test: its own database and platform, an owner logged in, its fixtures.
+ * @param {string} rootDir
+ * @param {number} webPort
+ * @param {import('playwright').Browser} browser
+ */
+async function startTarget(rootDir, webPort, browser) {
+  const database = await startThrowawayDatabase({ rootDir, serverUrl: process.env.DATABASE_URL || undefined });
+  const platform = await startPlatform({
+    rootDir,
+    database: { url: database.url },
+    webPort,
+    apiPort: webPort + 1,
+    seed: true,
+    // The apps' own output would mix with the table on standard output.
+    logDir: mkdtempSync(join(tmpdir(), 'enkat-bench-')),
+  }).catch(async (error) => {
+    await database.stop();
+    throw error;
+  });
+  const stop = async () => {
+    await platform.stop();
+    await database.stop();
+  };
+  try {
+    createOwner(database.url);
+    const baseUrl = `http://localhost:${webPort}`;
+    const context = await browser.newContext({ baseURL: baseUrl, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    const login = await context.request.post('/api/v1/auth/login', {
+      headers: { origin: baseUrl },
+      data: { email: EMAIL, password: PASSWORD },
+    });
+    if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
+    const pages = pagesOf(await prepare(context.request, baseUrl));
+    /** @type {Map<string, {ready: number[], web: number[], api: number[]}>} */
+    const times = new Map(pages.map((p) => [p.name, { ready: [], web: [], api: [] }]));
+    return { rootDir, baseUrl, context, pages, times, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
+/** @type {Awaited<ReturnType<typeof startTarget>>[]} */
+const targets = [];
+try {
+  const roots = [ROOT, ...(process.env.BENCH_COMPARE_ROOT ? [process.env.BENCH_COMPARE_ROOT] : [])];
+  for (const [index, rootDir] of roots.entries()) {
+    log(`starting ${rootDir} with the 2012 demo`);
+    targets.push(await startTarget(rootDir, WEB_PORT + 2 * index, browser));
+  }
+  for (let round = 0; round <= ROUNDS; round += 1) {
+    log(round === 0 ? 'warming up' : `round ${round} of ${ROUNDS}`);
+    for (const [index, page] of (targets[0]?.pages ?? []).entries()) {
+      for (const target of targets) {
+        const result = await measure(target.context, target.baseUrl, target.pages[index] ?? page);
+        if (round === 0) continue;
+        const row = target.times.get(page.name);
+        for (const key of /** @type {const} */ (['ready', 'web', 'api'])) row?.[key].push(result[key]);
+      }
+    }
+  }
+  const cell = (/** @type {number[]} */ values) =>
+    values.some(Number.isNaN) ? '–' : String(Math.round(median(values)));
+  for (const target of targets) {
+    const lines = [
+      `| page | ready (ms) | web server (ms) | API (ms) |`,
+      `| --- | ---: | ---: | ---: |`,
+      ...target.pages.map((p) => {
+        const t = target.times.get(p.name) ?? { ready: [], web: [], api: [] };
+        return `| ${p.name} | ${cell(t.ready)} | ${cell(t.web)} | ${cell(t.api)} |`;
+      }),
+    ];
+    process.stdout.write(
+      `${target.rootDir}: admin pages, median of ${ROUNDS} interleaved rounds, 2012 demo loaded:\n\n${lines.join('\n')}\n\n`,
+    );
+  }
+} finally {
+  await browser.close();
+  for (const target of targets) await target.stop();
+}

@@ -13,7 +13,9 @@
 // and measures both in the same interleaved rounds, for a before/after table on a busy machine.
 //
 // Needs a build (`npm run build`) and Chromium (see e2e/browser.ts for how it is found).
+
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -234,6 +236,7 @@ async function startTarget(rootDir, webPort, browser) {
     webPort,
     apiPort: webPort + 1,
     seed: true,
+    secret: randomBytes(32).toString('base64'),
     // The apps' own output would mix with the table on standard output.
     logDir: mkdtempSync(join(tmpdir(), 'enkat-bench-')),
   }).catch(async (error) => {

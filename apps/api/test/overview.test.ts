@@ -2,7 +2,7 @@ import { ZOverviewResponse, ZWave } from '@enkat/survey-schema';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoSurvey } from '../src/surveys/demo-data.js';
 import { buildTestApp, createAdmin, login, resetDatabase, type TTestApp } from './helpers.js';
-import { adminCaller, ANSWERS_2012, issueCodes, publishedWave, submit } from './survey-helpers.js';
+import { ANSWERS_2012, adminCaller, issueCodes, publishedWave, submit } from './survey-helpers.js';
 
 let t: TTestApp;
 let cookie: string;
@@ -17,7 +17,7 @@ beforeEach(async () => {
 
 describe('the overview', () => {
   it('lists each series with its waves, answers and the population for the response rate', async () => {
-    await seedDemoSurvey(t.db);
+    await seedDemoSurvey(t.db, t.app.keys);
     const analyst = await login(t.app, (await createAdmin(t.db, 'analyst')).email);
     const response = await adminCaller(t.app, analyst)('GET', '/api/v1/overview');
     expect(response.statusCode).toBe(200);

@@ -45,7 +45,7 @@ describe('exactly once through crashes of the API process', () => {
     const admin = await createAdmin(db, 'owner');
     const call = adminOverHttp(() => api.url, await loginOverHttp(api.url, admin.email, PASSWORD));
     const wave = await publishedWaveOverHttp(call, 'codes');
-    const codes = await issueCodesOverHttp(call, wave.id, 240);
+    const codes = await issueCodesOverHttp(call, wave.id, 200);
     const queue = codes.map((code, n) => makeSubmission(n, code));
     const load = (concurrency = 8) => startLoad({ url: () => api.url, slug: wave.slug, queue, concurrency });
 

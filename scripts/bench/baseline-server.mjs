@@ -3,14 +3,20 @@
 // synchronous_commit on:
 //   BEGIN; INSERT receipt (keyed hash of the idempotency key);
 //          INSERT code use (keyed pseudonym of the code, codes mode only);
-//          INSERT pending (the answers sealed with AES-256-GCM, a few KB); COMMIT
+//          INSERT pending (the answers sealed with AES-256-GCM, padded to the API's size for
+//          the 2012 question set); COMMIT
 // into the bench's own tables (bench_receipt, bench_code_use, bench_pending; index.mjs makes
 // them). No validation of the answers and no lookup of the code: only the durable writes.
 //
 // Environment: DATABASE_URL, PORT, ENKAT_SECRET (base64), POOL_SIZE (10, as the API's).
 import { createCipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { TEMPLATE_2012 } from '@enkat/survey-schema';
 import Fastify from 'fastify';
 import pg from 'pg';
+import { plaintextBound } from '../../apps/api/dist/answering/pending-plaintext.js';
+
+/** The same sealed size as the API's: every pending answer of a wave padded to one size. */
+const PADDED_BYTES = plaintextBound(TEMPLATE_2012);
 
 const secret = Buffer.from(process.env.ENKAT_SECRET ?? '', 'base64');
 if (secret.length !== 32) {
@@ -31,7 +37,8 @@ app.get('/health', async () => ({ status: 'ok' }));
 app.post('/respond/:waveId/responses', async (request, reply) => {
   const { waveId } = /** @type {{ waveId: string }} */ (request.params);
   const body = /** @type {{ idempotencyKey: string, code?: string, answers: unknown }} */ (request.body);
-  const plain = Buffer.from(JSON.stringify(body.answers));
+  const plain = Buffer.alloc(PADDED_BYTES, 0x20);
+  Buffer.from(JSON.stringify(body.answers)).copy(plain);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', sealKey, iv);
   const sealed = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);

@@ -38,8 +38,6 @@ const config = {
   heldS: num('BENCH_HELD_S', 120),
   /** Codes issued for one throughput run of the API: enough for this many submissions per second. */
   maxRate: num('BENCH_MAX_RATE', 1_500),
-  /** How long seeding the used codes through the API may take before the SQL shortcut is used. */
-  seedBudgetS: num('BENCH_SEED_BUDGET_S', 180),
   seedProbeS: num('BENCH_SEED_PROBE_S', 15),
   /** How long to wait after a run for the API to finish what its senders gave up on. */
   quietTimeoutS: num('BENCH_QUIET_TIMEOUT_S', 300),
@@ -188,10 +186,7 @@ async function main() {
     }
   }
 
-  /**
-   * Fills a wave with n answers: through the API while that stays within the budget, the rest
-   * with SQL when the schema is today's (code_use by code id; answers straight into response).
-   */
+  /** Fills a wave with n answers through the API, as respondents would (its pace is reported). */
   async function seedWave(
     /** @type {'codes' | 'open_link'} */ mode,
     /** @type {{ id: string, slug: string }} */ wave,
@@ -214,53 +209,18 @@ async function main() {
     const remaining = n - viaApi;
     if (remaining <= 0) return `${n} through the API at ${pace.toFixed(0)}/s`;
     const projectedS = remaining / Math.max(pace, 0.001);
-    const legacy = (
-      await sql.query(
-        `SELECT 1 FROM information_schema.columns WHERE table_name = 'code_use' AND column_name = 'code_id'`,
-      )
-    ).rowCount;
-    if (projectedS <= config.seedBudgetS || !legacy) {
-      log(`continuing through the API (${remaining} more at ${pace.toFixed(0)}/s)`);
-      const rest = await runLoad({
-        ...apiJob(wave.slug),
-        mode: 'closed',
-        concurrency: config.concurrency,
-        durationMs: Math.max(projectedS * 3, 60) * 1000,
-        maxRequests: remaining,
-        ...(codes ? { codes: codes.slice(probe.sent) } : {}),
-      });
-      viaApi += rest.acknowledged;
-      await waitForQuiet('seeding');
-      return `${viaApi} through the API at ${pace.toFixed(0)}/s`;
-    }
-    log(`the API would take ~${projectedS.toFixed(0)} s for the other ${remaining}: seeding them with SQL`);
-    const client = await sql.connect();
-    try {
-      await client.query('BEGIN');
-      if (mode === 'codes') {
-        await client.query(
-          `INSERT INTO code_use (code_id)
-           SELECT c.id FROM invitation_code c WHERE c.wave_id = $1
-              AND NOT EXISTS (SELECT 1 FROM code_use u WHERE u.code_id = c.id) ORDER BY random()`,
-          [wave.id],
-        );
-      }
-      await client.query(
-        `WITH r AS (INSERT INTO response (id, wave_id) SELECT gen_random_uuid(), $1::uuid FROM generate_series(1, $2::int) RETURNING id),
-              c AS (INSERT INTO response_choice (response_id, wave_id, question_id, option_id)
-                    SELECT r.id, $1::uuid, a.q, a.o FROM r CROSS JOIN (VALUES ${Object.entries(BENCH_ANSWERS)
-                      .filter(([q]) => ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'].includes(q))
-                      .map(([q, o]) => `('${q}', '${o}')`)
-                      .join(', ')}) a(q, o))
-         INSERT INTO response_text (response_id, wave_id, question_id, text) SELECT r.id, $1::uuid, 'q7', $3 FROM r`,
-        [wave.id, remaining, BENCH_ANSWERS.q7],
-      );
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
-    await sql.query('VACUUM ANALYZE');
-    return `${viaApi} through the API (${pace.toFixed(0)}/s, ~${projectedS.toFixed(0)} s projected for the rest), ${remaining} with SQL`;
+    log(`continuing through the API (${remaining} more at ${pace.toFixed(0)}/s)`);
+    const rest = await runLoad({
+      ...apiJob(wave.slug),
+      mode: 'closed',
+      concurrency: config.concurrency,
+      durationMs: Math.max(projectedS * 3, 60) * 1000,
+      maxRequests: remaining,
+      ...(codes ? { codes: codes.slice(probe.sent) } : {}),
+    });
+    viaApi += rest.acknowledged;
+    await waitForQuiet('seeding');
+    return `${viaApi} through the API at ${pace.toFixed(0)}/s`;
   }
 
   // ---- baseline tables at 0 or n rows ---------------------------------------------------------

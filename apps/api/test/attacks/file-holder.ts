@@ -97,15 +97,16 @@ export async function decodeWal(holder: TFileHolder): Promise<TWalRange> {
        FROM pg_get_wal_records_info($1::pg_lsn, $2::pg_lsn) WHERE resource_manager = 'Transaction'`,
     [start, end],
   );
+  await sql.query('ANALYZE wal_block, wal_rel, wal_xact');
   return { start, end, segments };
 }
 
 /** Which decoded transactions wrote which of the given byte strings in a block's own data. */
 export async function xidsWriting(holder: TFileHolder, needles: Buffer[]): Promise<Map<number, Set<number>>> {
   const { rows } = await holder.sql.query<{ i: number; xid: string }>(
-    `SELECT DISTINCT n.i - 1 AS i, b.xid::text AS xid
-       FROM unnest($1::bytea[]) WITH ORDINALITY n(bytes, i)
-       JOIN wal_block b ON b.block_data IS NOT NULL AND position(n.bytes IN b.block_data) > 0`,
+    `WITH written AS MATERIALIZED (SELECT xid, block_data AS data FROM wal_block WHERE length(block_data) >= 16)
+     SELECT DISTINCT n.i - 1 AS i, b.xid::text AS xid
+       FROM written b JOIN unnest($1::bytea[]) WITH ORDINALITY n(bytes, i) ON position(n.bytes IN b.data) > 0`,
     [needles],
   );
   const byNeedle = new Map<number, Set<number>>();
@@ -124,11 +125,12 @@ export async function needlesWrittenBy(
   needles: Buffer[],
 ): Promise<Map<number, Set<number>>> {
   const { rows } = await holder.sql.query<{ i: number; xid: string }>(
-    `SELECT DISTINCT n.i - 1 AS i, b.xid::text AS xid
-       FROM wal_block b
+    `WITH mine AS MATERIALIZED (
+       SELECT xid, coalesce(block_data, '') AS data, coalesce(block_fpi_data, '') AS fpi FROM wal_block WHERE xid = ANY($1::bigint[]))
+     SELECT DISTINCT n.i - 1 AS i, b.xid::text AS xid
+       FROM mine b
        JOIN unnest($2::bytea[]) WITH ORDINALITY n(bytes, i)
-         ON position(n.bytes IN coalesce(b.block_data, '')) > 0 OR position(n.bytes IN coalesce(b.block_fpi_data, '')) > 0
-      WHERE b.xid = ANY($1::bigint[])`,
+         ON position(n.bytes IN b.data) > 0 OR position(n.bytes IN b.fpi) > 0`,
     [xids, needles],
   );
   const byXid = new Map<number, Set<number>>();
@@ -339,4 +341,33 @@ export async function inserters(holder: TFileHolder, relfilenodes: string[]) {
   }
   return (relfilenode: string, blk: number, off: number, before: number): number | undefined =>
     (writes.get(`${relfilenode}/${blk}/${off}`) ?? []).filter((w) => w.lsn < before).at(-1)?.xid;
+}
+
+/**
+ * Every offset at which each needle (at least 4 bytes long) occurs in haystack, in one pass:
+ * much faster than one indexOf scan per needle over 16 MiB segments.
+ */
+export function occurrencesOfAll(haystack: Buffer, needles: Buffer[]): number[][] {
+  const found: number[][] = needles.map(() => []);
+  const byPrefix = new Map<number, number[]>();
+  needles.forEach((needle, i) => {
+    if (needle.length < 4) throw new Error('needles must be at least 4 bytes long');
+    const prefix = needle.readUInt32LE(0);
+    byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), i]);
+  });
+  const last = haystack.length - 4;
+  for (let at = 0; at <= last; at++) {
+    const candidates = byPrefix.get(haystack.readUInt32LE(at));
+    if (!candidates) continue;
+    for (const i of candidates) {
+      const needle = needles[i] as Buffer;
+      if (
+        at + needle.length <= haystack.length &&
+        haystack.compare(needle, 0, needle.length, at, at + needle.length) === 0
+      ) {
+        found[i]?.push(at);
+      }
+    }
+  }
+  return found;
 }

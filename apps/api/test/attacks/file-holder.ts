@@ -46,9 +46,13 @@ export async function fileHolder(): Promise<TFileHolder> {
   return {
     sql,
     async close() {
-      for (const name of created) await sql.query(`DROP EXTENSION IF EXISTS ${name}`);
-      await sql.query('DROP SCHEMA IF EXISTS attacker');
-      await sql.end();
+      try {
+        for (const name of created) await sql.query(`DROP EXTENSION IF EXISTS ${name}`);
+        // Only when empty: extensions someone else put there stay.
+        await sql.query('DROP SCHEMA IF EXISTS attacker RESTRICT').catch(() => {});
+      } finally {
+        await sql.end();
+      }
     },
   };
 }

@@ -1,6 +1,6 @@
 import { createDb, findFreePort, type TDb } from '@enkat/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAdmin, PASSWORD, resetDatabase } from '../helpers.js';
+import { createAdmin, PASSWORD, resetDatabase, testSecret } from '../helpers.js';
 import {
   acknowledged,
   adminOverHttp,
@@ -8,7 +8,6 @@ import {
   issueCodesOverHttp,
   loginOverHttp,
   makeSubmission,
-  newSecret,
   publishedWaveOverHttp,
   startApiProcess,
   startLoad,
@@ -33,7 +32,12 @@ describe('exactly once through crashes of the API process', () => {
   beforeAll(async () => {
     db = createDb(databaseUrl, { maxConnections: 2 });
     await resetDatabase(db);
-    api = await startApiProcess({ databaseUrl, port: await findFreePort(), secret: newSecret(), mixerIntervalMs: 200 });
+    api = await startApiProcess({
+      databaseUrl,
+      port: await findFreePort(),
+      secret: testSecret().toString('base64'),
+      mixerIntervalMs: 200,
+    });
   });
 
   afterAll(async () => {

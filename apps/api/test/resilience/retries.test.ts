@@ -1,6 +1,6 @@
 import { createDb, findFreePort, type TDb } from '@enkat/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAdmin, PASSWORD, resetDatabase } from '../helpers.js';
+import { createAdmin, PASSWORD, resetDatabase, testSecret } from '../helpers.js';
 import { ANSWERS_2012 } from '../survey-helpers.js';
 import {
   adminOverHttp,
@@ -8,7 +8,6 @@ import {
   issueCodesOverHttp,
   loginOverHttp,
   makeSubmission,
-  newSecret,
   publishedWaveOverHttp,
   startApiProcess,
   submitOverHttp,
@@ -30,7 +29,12 @@ describe('retried submissions', () => {
   beforeAll(async () => {
     db = createDb(databaseUrl, { maxConnections: 2 });
     await resetDatabase(db);
-    api = await startApiProcess({ databaseUrl, port: await findFreePort(), secret: newSecret(), mixerIntervalMs: 200 });
+    api = await startApiProcess({
+      databaseUrl,
+      port: await findFreePort(),
+      secret: testSecret().toString('base64'),
+      mixerIntervalMs: 200,
+    });
     const admin = await createAdmin(db, 'owner');
     call = adminOverHttp(() => api.url, await loginOverHttp(api.url, admin.email, PASSWORD));
   });

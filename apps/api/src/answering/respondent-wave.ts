@@ -11,6 +11,8 @@ import { AppError } from '../errors/app-error.js';
 export type TPublishedWave = {
   id: string;
   state: 'open' | 'closed';
+  /** The moment `status` was judged at; storing an answer checks the dates against it too. */
+  now: Date;
   slug: string;
   status: TAnsweringStatus;
   opensAt: Date;
@@ -61,6 +63,7 @@ export async function findPublishedWave(db: TDb, slug: string, now = new Date())
   return {
     id: row.id,
     state: row.state,
+    now,
     slug,
     status: statusAt({ state: row.state, opensAt, closesAt }, now),
     opensAt,
@@ -71,6 +74,28 @@ export async function findPublishedWave(db: TDb, slug: string, now = new Date())
     anonymityNote: row.anonymityNote,
     questionSet: await frozenQuestionSet(db, row.versionId),
   };
+}
+
+/**
+ * The wave for storing an answer: a view at most a second old while it is open, so a rush of
+ * submissions does not read the same row a thousand times a second. Nothing depends on it being
+ * fresh: storing checks the wave's state and dates again in the same statement. A wave that
+ * looks anything but open is read afresh.
+ */
+const recent = new Map<string, { at: number; wave: TPublishedWave }>();
+const RECENT_MS = 1000;
+
+export async function findWaveForAnswering(db: TDb, slug: string): Promise<TPublishedWave> {
+  const now = new Date();
+  const cached = recent.get(slug);
+  if (cached && now.getTime() - cached.at < RECENT_MS) {
+    const status = statusAt(cached.wave, now);
+    if (status === 'open') return { ...cached.wave, now, status };
+  }
+  const wave = await findPublishedWave(db, slug, now);
+  if (recent.size >= FROZEN_CACHE_LIMIT) recent.clear();
+  recent.set(slug, { at: now.getTime(), wave });
+  return wave;
 }
 
 /** Frozen versions never change: each is read and parsed once per process. */

@@ -6,10 +6,9 @@ import { seal } from '../keys/seal.js';
 import { hashCode, parseCode } from './invitation-codes.js';
 import { canonicalAnswers, plaintextBound } from './pending-plaintext.js';
 import { assertOpen, respondentError, type TPublishedWave } from './respondent-wave.js';
-import { submissionLock } from './submission-lock.js';
 
-/** Reads a typed code and finds it among this wave's codes, or says precisely what is wrong. */
-async function findCode(db: TDb, wave: TPublishedWave, typed: string | undefined) {
+/** Reads a typed code, or says precisely what is wrong with it, without asking the database. */
+function typedCode(typed: string | undefined): { normalized: string } {
   if (!typed) {
     throw respondentError('validation_failed', 'code_required', 'This survey needs an invitation code.', [
       { path: 'body.code', message: 'Required' },
@@ -21,8 +20,14 @@ async function findCode(db: TDb, wave: TPublishedWave, typed: string | undefined
       { path: 'body.code', message: parsed.reason === 'typo' ? 'Check character mismatch' : 'Malformed' },
     ]);
   }
+  return { normalized: parsed.normalized };
+}
+
+/** Finds a typed code among this wave's codes, or says precisely what is wrong. */
+async function findCode(db: TDb, wave: TPublishedWave, typed: string | undefined) {
+  const { normalized } = typedCode(typed);
   const code = await db.invitationCode.findUnique({
-    where: { codeHash: hashCode(parsed.normalized) },
+    where: { codeHash: hashCode(normalized) },
     select: { codeHash: true, waveId: true, revoked: true },
   });
   if (!code) throw respondentError('not_found', 'code_unknown', 'There is no such code.');
@@ -30,7 +35,7 @@ async function findCode(db: TDb, wave: TPublishedWave, typed: string | undefined
     throw respondentError('forbidden', 'code_other_survey', 'This code belongs to another survey.');
   }
   if (code.revoked) throw respondentError('forbidden', 'code_revoked', 'This code has been withdrawn.');
-  return { normalized: parsed.normalized, codeHash: code.codeHash };
+  return { normalized, codeHash: code.codeHash };
 }
 
 const codeUsed = () => respondentError('conflict', 'code_used', 'This code has already been used.');
@@ -98,11 +103,12 @@ const isUniqueViolation = (error: unknown): boolean => {
 };
 
 /**
- * Accepts one complete answer set. In one transaction, under the wave's shared submission lock
- * (closing takes it exclusively, so nothing slips in after a close), and only while the wave is
- * open: the receipt, the code's use as a keyed pseudonym, and the answers sealed and padded to
- * the wave's one size. The mixer moves them into the response tables later, in shuffled
- * batches (mixing/). The code's own row is never written, and nothing this transaction writes
+ * Accepts one complete answer set, in one SQL statement (one transaction, one round trip):
+ * only while the wave is open (its row locked FOR SHARE, so a close waits for submissions under
+ * way and every later one sees it closed) and, with codes, only for a valid code of the wave,
+ * it writes the receipt, the code's use as a keyed pseudonym, and the answers sealed and padded
+ * to the wave's one size. The mixer moves them into the response tables later, in shuffled
+ * batches (mixing/). The code's own row is never written, and nothing this statement writes
  * can be read or matched to the mixed answers without the deployment's secret.
  *
  * Outcomes: the same key with the same content answers as the first time did, also after the
@@ -116,7 +122,7 @@ export async function submitResponse(
   request: TSubmitResponseRequest,
 ): Promise<void> {
   const answers = checkedAnswers(wave, request.answers);
-  const code = wave.accessMode === 'codes' ? await findCode(db, wave, request.code) : null;
+  const code = wave.accessMode === 'codes' ? typedCode(request.code) : null;
   const plaintext = canonicalAnswers(answers);
   const receipt: TReceipt = {
     keyDigest: receiptKeyDigest(keys, wave.id, request.idempotencyKey),
@@ -127,34 +133,39 @@ export async function submitResponse(
     assertOpen(wave);
   }
   const sealed = seal(keys.seal, wave.id, plaintext, preparedFor(wave.questionSet).paddedBytes);
-  const pseudonym = code ? codeUsePseudonym(keys, code.codeHash) : null;
+  const codeHash = code ? hashCode(code.normalized) : null;
+  const pseudonym = codeHash ? codeUsePseudonym(keys, codeHash) : null;
 
-  let stored: boolean;
+  let outcome: { stored: number; open: number } | undefined;
   try {
-    const [, result] = await db.$transaction([
-      db.$executeRaw`SELECT pg_advisory_xact_lock_shared(${submissionLock(wave.id)}::bigint)`,
-      // A fresh snapshot after the lock: a close that committed meanwhile is seen.
-      db.$queryRaw<{ stored: number }[]>`
-        WITH open AS (SELECT id FROM wave WHERE id = ${wave.id}::uuid AND state = 'open'),
-        receipt AS (
-          INSERT INTO submission_receipt (key_digest, wave_id, content_digest)
-          SELECT ${receipt.keyDigest}, id, ${receipt.contentDigest} FROM open RETURNING 1),
-        use AS (
-          INSERT INTO code_use (pseudonym, wave_id)
-          SELECT ${pseudonym}::bytea, id FROM open WHERE ${pseudonym}::bytea IS NOT NULL RETURNING 1),
-        pending AS (
-          INSERT INTO pending_submission (wave_id, sealed) SELECT id, ${sealed} FROM open RETURNING 1)
-        SELECT (SELECT count(*) FROM pending)::int AS stored`,
-    ]);
-    stored = result[0]?.stored === 1;
+    [outcome] = await db.$queryRaw<{ stored: number; open: number }[]>`
+      WITH open AS (
+        SELECT id FROM wave
+         WHERE id = ${wave.id}::uuid AND state = 'open' AND opens_at <= ${wave.now} AND closes_at > ${wave.now}
+           FOR SHARE),
+      admitted AS (
+        SELECT open.id FROM open
+         WHERE ${codeHash}::text IS NULL
+            OR EXISTS (SELECT 1 FROM invitation_code c
+                        WHERE c.code_hash = ${codeHash}::text AND c.wave_id = open.id AND NOT c.revoked)),
+      receipt AS (
+        INSERT INTO submission_receipt (key_digest, wave_id, content_digest)
+        SELECT ${receipt.keyDigest}, id, ${receipt.contentDigest} FROM admitted RETURNING 1),
+      use AS (
+        INSERT INTO code_use (pseudonym, wave_id)
+        SELECT ${pseudonym}::bytea, id FROM admitted WHERE ${pseudonym}::bytea IS NOT NULL RETURNING 1),
+      pending AS (
+        INSERT INTO pending_submission (wave_id, sealed) SELECT id, ${sealed} FROM admitted RETURNING 1)
+      SELECT (SELECT count(*) FROM pending)::int AS stored, (SELECT count(*) FROM open)::int AS open`;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // The same submission was accepted meanwhile (its receipt exists), or the code was used.
     if ((await earlierOutcome(db, wave.id, receipt)) === 'accepted') return;
     throw codeUsed();
   }
-  if (!stored) {
-    if ((await earlierOutcome(db, wave.id, receipt)) === 'accepted') return;
-    throw respondentError('conflict', 'survey_closed', 'This survey is closed.');
-  }
+  if (outcome?.stored === 1) return;
+  if ((await earlierOutcome(db, wave.id, receipt)) === 'accepted') return;
+  // Open, but the code did not admit it: say precisely why.
+  if (outcome?.open === 1 && code) await findCode(db, wave, request.code);
+  throw respondentError('conflict', 'survey_closed', 'This survey is closed.');
 }

@@ -1,8 +1,8 @@
 import type { TDb } from '@enkat/db';
-import { mixingLock } from '../answering/submission-lock.js';
 import type { TDeploymentKeys } from '../keys/deployment-keys.js';
 import { closeWave } from '../surveys/wave-lifecycle.js';
 import { mixWave } from './mix-wave.js';
+import { mixingLock } from './mixing-lock.js';
 
 /** A batch can be large after a rush; mixing 10,000 answers takes a few seconds. */
 const MIX_TRANSACTION_MS = 120_000;

@@ -8,7 +8,7 @@ import {
   ZSubmitResponseResult,
 } from '@enkat/survey-schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { findPublishedWave, respondentView } from '../answering/respondent-wave.js';
+import { findPublishedWave, findWaveForAnswering, respondentView } from '../answering/respondent-wave.js';
 import { checkCode, submitResponse } from '../answering/submission.js';
 
 const problems = {
@@ -77,7 +77,7 @@ const respondRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access },
     },
     async (request, reply) => {
-      await submitResponse(app.db, app.keys, await findPublishedWave(app.db, request.params.slug), request.body);
+      await submitResponse(app.db, app.keys, await findWaveForAnswering(app.db, request.params.slug), request.body);
       return reply.status(201).send({ status: 'accepted' as const });
     },
   );

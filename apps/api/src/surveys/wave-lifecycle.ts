@@ -1,10 +1,10 @@
 import { Prisma, type TDb } from '@enkat/db';
 import type { TQuestionSet, TWaveSettings } from '@enkat/survey-schema';
 import { recordAudit } from '../admins/audit.js';
-import { mixingLock, submissionLock } from '../answering/submission-lock.js';
 import { AppError } from '../errors/app-error.js';
 import type { TDeploymentKeys } from '../keys/deployment-keys.js';
 import { mixWave } from '../mixing/mix-wave.js';
+import { mixingLock } from '../mixing/mixing-lock.js';
 import { contentHash } from './content-hash.js';
 import { newWaveSlug } from './wave-slug.js';
 import { questionSetOf, WAVE_SELECT } from './wave-view.js';
@@ -91,14 +91,14 @@ export async function publishWave(db: TDb, id: string, revision: number, actor: 
 }
 
 /**
- * Closes an open wave and mixes every answer still pending, in one transaction: it first waits
- * for submissions under way (their shared lock), so none is accepted after the close, then for
- * a mixer at work on the wave. Results of a closed wave are final from the moment it closes.
+ * Closes an open wave and mixes every answer still pending, in one transaction. Its update of
+ * the wave waits for submissions under way (each holds the wave's row FOR SHARE), and every
+ * later one sees the wave closed, so none is accepted after the close; then it waits for a
+ * mixer at work on the wave. Results of a closed wave are final from the moment it closes.
  */
 export async function closeWave(db: TDb, keys: TDeploymentKeys, id: string, actor: TActor) {
   await db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${submissionLock(id)}::bigint)`;
       const { count } = await tx.wave.updateMany({
         where: { id, state: 'open' },
         data: { state: 'closed', closedAt: new Date(), revision: { increment: 1 } },

@@ -290,6 +290,15 @@ async function main() {
   log(`held load: ${config.heldRate}/s for ${config.heldS} s with codes`);
   const heldWave = await newWave('codes');
   const heldCodes = await issueCodes(call, heldWave.id, Math.ceil(config.heldRate * config.heldS * 1.02) + 10);
+  // How many accepted answers wait to be mixed, sampled twice a second while the load runs.
+  /** @type {number[]} */
+  const waiting = [];
+  const sampler = setInterval(() => {
+    sql
+      .query('SELECT count(*)::int AS n FROM pending_submission WHERE wave_id = $1', [heldWave.id])
+      .then((result) => waiting.push(result.rows[0].n))
+      .catch(() => {});
+  }, 500);
   const held = await runLoad({
     ...apiJob(heldWave.slug),
     mode: 'open',
@@ -298,8 +307,14 @@ async function main() {
     drainMs: 120_000,
     codes: heldCodes,
   });
+  clearInterval(sampler);
   // Let the API finish whatever is still in flight for senders that gave up, then close.
   await waitForQuiet('the held load');
+  const batchSizes = async () =>
+    (
+      await sql.query('SELECT count(*)::int AS n FROM response WHERE wave_id = $1 GROUP BY xmin::text', [heldWave.id])
+    ).rows.map((row) => row.n);
+  const batchesWhileOpen = await batchSizes();
   const closeStarted = performance.now();
   let closeOutcome = 'closed';
   await call('POST', `/api/v1/waves/${heldWave.id}/close`, undefined).catch((error) => {
@@ -310,11 +325,15 @@ async function main() {
     (await sql.query('SELECT count(*)::int AS n FROM response WHERE wave_id = $1', [heldWave.id])).rows[0].n,
   );
 
-  const report = renderReport({ config, settings, results, held, stored, closeMs, closeOutcome, seedNotes });
+  const lastBatch = (await batchSizes()).length - batchesWhileOpen.length === 1 ? stored - sum(batchesWhileOpen) : null;
+  const mixing = { batchesWhileOpen, lastBatch, waiting };
+  const report = renderReport({ config, settings, results, held, stored, closeMs, closeOutcome, seedNotes, mixing });
   process.stdout.write(`${report}\n`);
   await writeSection(report);
   log('wrote docs/BENCHMARKS.md');
 }
+
+const sum = (/** @type {number[]} */ values) => values.reduce((a, b) => a + b, 0);
 
 // ---- reporting --------------------------------------------------------------------------------
 
@@ -354,7 +373,7 @@ function machine(/** @type {Record<string, string>} */ settings) {
 }
 
 function renderReport(
-  /** @type {any} */ { config, settings, results, held, stored, closeMs, closeOutcome, seedNotes },
+  /** @type {any} */ { config, settings, results, held, stored, closeMs, closeOutcome, seedNotes, mixing },
 ) {
   const lines = [
     '## Submissions (`npm run bench`)',
@@ -399,6 +418,13 @@ function renderReport(
     '| Sent | Acknowledged (2xx) | Stored after close | Acknowledged = stored | p50 ms | p95 ms | p99 ms | max ms | Non-2xx | Close |',
     '| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | --- |',
     `| ${held.sent} | ${held.acknowledged} | ${stored} | ${held.acknowledged === stored ? 'yes' : `**no** (${stored - held.acknowledged > 0 ? '+' : ''}${stored - held.acknowledged})`} | ${ms(held.p50)} | ${ms(held.p95)} | ${ms(held.p99)} | ${ms(held.max)} | ${heldErrors} | ${closeOutcome} in ${ms(closeMs)} ms |`,
+  );
+  const batches = [...mixing.batchesWhileOpen].sort((a, b) => a - b);
+  const waitingSorted = [...mixing.waiting].sort((a, b) => a - b);
+  const medianWaiting = waitingSorted[Math.floor(waitingSorted.length / 2)] ?? 0;
+  lines.push(
+    '',
+    `Mixing during the held load (the API's mixer runs every ${process.env.MIXER_INTERVAL_MS ?? 1000} ms): ${batches.length} batches while the wave was open, sizes min ${batches[0] ?? '–'}, median ${batches[Math.floor(batches.length / 2)] ?? '–'}, max ${batches.at(-1) ?? '–'}; the batch mixed at closing: ${mixing.lastBatch ?? '–'}. Answers waiting to be mixed (sampled every 0.5 s): median ${medianWaiting}, max ${waitingSorted.at(-1) ?? '–'}, so an answer waited about ${((medianWaiting / config.heldRate) * 1000).toFixed(0)} ms on average before it was counted (Little's law: waiting ÷ arrival rate).`,
   );
   return lines.join('\n');
 }

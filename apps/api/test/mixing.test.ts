@@ -49,6 +49,16 @@ describe('the mixer', () => {
     expect(await mixNow(t.app)).toBe(0);
   });
 
+  it('keeps every waiting answer at one sealed size, so its length cannot be matched to the answers', async () => {
+    await answer(3);
+    const long = { ...ANSWERS_2012, q7: 'Långt svar. '.repeat(150), q8: 'Ännu mer. '.repeat(190) };
+    expect((await submit(t.app, wave.slug ?? '', { answers: long })).statusCode).toBe(201);
+    expect((await submit(t.app, wave.slug ?? '', { answers: { q1: 'ja' } })).statusCode).toBe(201);
+    const sizes = await t.db.$queryRaw<{ size: number }[]>`
+      SELECT DISTINCT octet_length(sealed) AS size FROM pending_submission`;
+    expect(sizes).toHaveLength(1);
+  });
+
   it('writes a batch in one transaction, with its texts in no relation to the order they came in', async () => {
     await answer(30);
     await mixNow(t.app);

@@ -80,7 +80,9 @@ for (const language of ['sv', 'en'] as const) {
         const text = (
           await page.evaluate(() => {
             const body = document.body.cloneNode(true) as HTMLElement;
-            for (const content of body.querySelectorAll('[data-survey-content]')) content.remove();
+            body.querySelectorAll('[data-survey-content]').forEach((content) => {
+              content.remove();
+            });
             document.documentElement.append(body);
             body.style.position = 'absolute';
             // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, not hidden or script text.

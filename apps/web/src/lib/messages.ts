@@ -241,6 +241,9 @@ export const MESSAGES = {
     errorTitle: 'Något gick fel',
     errorBody: 'Sidan kunde inte visas. Försök igen, eller gå tillbaka till översikten.',
     tryAgain: 'Försök igen',
+    system: 'systemet',
+    dateFormatHint: 'Som 2026-12-01',
+    datePlaceholder: 'ÅÅÅÅ-MM-DD',
     questionSetJson: 'Frågorna (JSON)',
   },
   en: {
@@ -485,6 +488,9 @@ export const MESSAGES = {
     errorTitle: 'Something went wrong',
     errorBody: 'The page could not be shown. Try again, or go back to the overview.',
     tryAgain: 'Try again',
+    system: 'the system',
+    dateFormatHint: 'Like 2026-12-01',
+    datePlaceholder: 'YYYY-MM-DD',
     questionSetJson: 'Questions (JSON)',
   },
 } as const;

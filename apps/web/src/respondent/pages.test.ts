@@ -101,7 +101,9 @@ describe('respondent pages', () => {
     expect(withMessage('Jag har för mycket att göra på arbetstid.', 'Frågan måste besvaras.')).toBe(
       'Jag har för mycket att göra på arbetstid: Frågan måste besvaras.',
     );
-    expect(withMessage('Vilken är din roll?', 'Frågan måste besvaras.')).toBe('Vilken är din roll? Frågan måste besvaras.');
+    expect(withMessage('Vilken är din roll?', 'Frågan måste besvaras.')).toBe(
+      'Vilken är din roll? Frågan måste besvaras.',
+    );
     const state = { key: crypto.randomUUID(), code: '', page: 0, nav: '', answers: {} };
     const section = String(sectionPage(wave(english), state, 0, respondentLabels('en')));
     expect(section).toContain('<p id="tasks-hint" class="muted">Choose one or more options.</p>');

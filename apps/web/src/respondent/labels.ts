@@ -84,6 +84,7 @@ const SV: TLabels = {
     too_long: (limit) => `Svaret är för långt: högst ${limit?.toLocaleString('sv-SE')} tecken.`,
     too_few: (limit) => `Välj minst ${limit}.`,
     too_many: (limit) => `Välj högst ${limit}.`,
+    exclusive: () => 'Ett av alternativen kan inte väljas tillsammans med andra. Välj bara det, eller bara andra.',
     required: () => 'Frågan måste besvaras.',
   },
 };
@@ -139,6 +140,7 @@ const EN: TLabels = {
     too_long: (limit) => `The answer is too long: at most ${limit?.toLocaleString('en')} characters.`,
     too_few: (limit) => `Choose at least ${limit}.`,
     too_many: (limit) => `Choose at most ${limit}.`,
+    exclusive: () => 'One of the options cannot be chosen together with others. Choose only that one, or only others.',
     required: () => 'This question must be answered.',
   },
 };

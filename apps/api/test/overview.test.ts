@@ -2,7 +2,7 @@ import { ZOverviewResponse, ZWave } from '@enkat/survey-schema';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoSurvey } from '../src/surveys/demo-data.js';
 import { buildTestApp, createAdmin, login, resetDatabase, type TTestApp } from './helpers.js';
-import { adminCaller, ANSWERS_2012, issueCodes, publishedWave, submit } from './survey-helpers.js';
+import { ANSWERS_2012, adminCaller, issueCodes, publishedWave, submit } from './survey-helpers.js';
 
 let t: TTestApp;
 let cookie: string;

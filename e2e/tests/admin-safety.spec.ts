@@ -146,6 +146,11 @@ test('a deleted question comes back with undo, and publishing saves pending edit
   await logIn(page, createAdministrator('editor', 'undo'));
   const waveId = await draftFromTemplate(page);
   const before = await waveJson(page, waveId);
+  // A long set folds to its parts' headings, and back.
+  await page.getByRole('button', { name: 'Fäll ihop alla delar' }).click();
+  await expect(page.locator('[data-question-id="q1"]').getByLabel('Frågetext')).toBeHidden();
+  await expect(page.getByRole('heading', { name: /^Del 1: Ekonomiska .+ \(6 frågor\)$/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Fäll ut alla delar' }).click();
   const q2 = page.locator('[data-question-id="q2"]');
   const q2Text = await q2.getByLabel('Frågetext').inputValue();
   await q2.getByRole('button', { name: 'Ta bort fråga' }).click();
@@ -186,4 +191,23 @@ test('an open wave’s closing time and number invited can be corrected; its que
   expect(corrected.settings).toMatchObject({ closesAt: '2099-06-30T14:00:00.000Z', invitedCount: 652 });
   await page.getByLabel('Stänger (svensk tid)').fill('30/06/2099');
   await expect(page.getByText('Skriv datum och tid som 2026-12-01 08:00.')).toBeVisible();
+});
+
+test('an option of a multiple choice question can be marked as excluding the others', async ({ page }) => {
+  await logIn(page, createAdministrator('editor', 'exclusive'));
+  const waveId = await draftFromTemplate(page);
+  const q1 = page.locator('[data-question-id="q1"]');
+  await q1.getByLabel('Frågetyp').selectOption('multiple_choice');
+  await q1.getByLabel('Alternativ 2', { exact: true }).fill('Inget av dessa');
+  await q1.getByLabel('Kan inte väljas med andra: Inget av dessa').check();
+  await page.getByRole('button', { name: 'Spara ändringar' }).click();
+  await expect(page.getByRole('status')).toHaveText('Sparat.');
+  const saved = (await (await page.request.get(`/api/v1/waves/${waveId}`)).json()) as {
+    questionSet: { sections: { questions: { id: string; options: { label: string; exclusive?: boolean }[] }[] }[] };
+  };
+  const options = saved.questionSet.sections[0]?.questions[0]?.options;
+  expect(options?.map((o) => [o.label, o.exclusive ?? false])).toEqual([
+    ['Alternativ 1', false],
+    ['Inget av dessa', true],
+  ]);
 });

@@ -19,6 +19,7 @@ export type TAnswerProblem =
   | 'invalid_characters'
   | 'too_few'
   | 'too_many'
+  | 'exclusive'
   | 'required';
 
 /**
@@ -108,6 +109,9 @@ function checkAnswer(question: TQuestion, raw: unknown): TCheck {
     if (unknown !== undefined) return refuse('unknown_option', `No option "${unknown}" in this question`);
     if (new Set(chosen).size !== chosen.length) return refuse('chosen_twice', 'An option is chosen twice');
     if (chosen.length === 0) return {};
+    const exclusive = question.options.find((o) => o.role === 'choice' && o.exclusive && chosen.includes(o.id));
+    if (exclusive && chosen.length > 1)
+      return refuse('exclusive', `"${exclusive.label}" cannot be chosen together with other options`);
     if (question.minSelections !== undefined && chosen.length < question.minSelections)
       return refuse('too_few', `Choose at least ${question.minSelections}`, question.minSelections);
     if (question.maxSelections !== undefined && chosen.length > question.maxSelections)

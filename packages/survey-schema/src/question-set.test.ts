@@ -27,7 +27,7 @@ const SET: TQuestionSetInput = {
           id: 'many',
           type: 'multiple_choice',
           text: 'Välj',
-          options: [choice('x'), choice('y'), choice('z')],
+          options: [choice('x'), choice('y'), choice('z'), { ...choice('none', 'Inget av dessa'), exclusive: true }],
           minSelections: 1,
           maxSelections: 2,
         },
@@ -135,6 +135,23 @@ describe('answers to a question set', () => {
     expect(issuesOf({ yesno: 'ja', many: ['x', 'x'] })).toEqual(['many: An option is chosen twice']);
     expect(issuesOf({ yesno: 'ja', agree: 'nej' })).toEqual(['agree: No option "nej" in this question']);
     expect(issuesOf({ yesno: 'ja', role: 7 })).toEqual(['role: Expected an option id']);
+    expect(issuesOf({ yesno: 'ja', many: ['x', 'none'] })).toEqual([
+      'many: "Inget av dessa" cannot be chosen together with other options',
+    ]);
+    expect(issuesOf({ yesno: 'ja', many: ['none'] })).toEqual([]);
+  });
+
+  it('allow an exclusive option only in a multiple choice question', () => {
+    const single = {
+      id: 'one',
+      type: 'single_choice',
+      text: 'En',
+      options: [choice('a'), { ...choice('b'), exclusive: true }],
+    };
+    const result = ZQuestion.safeParse(single);
+    expect(result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'options.1.exclusive',
+    ]);
   });
 });
 

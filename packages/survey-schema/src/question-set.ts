@@ -20,7 +20,11 @@ const ZOptionBase = z.strictObject({ id: ZStableId, label: z.string().trim().min
  */
 export const ZOption = z.discriminatedUnion('role', [
   ZOptionBase.extend({ role: z.literal('scale'), position: z.number().int().min(1).max(20) }),
-  ZOptionBase.extend({ role: z.literal('choice') }),
+  ZOptionBase.extend({
+    role: z.literal('choice'),
+    /** Multiple choice only: this option ("Inget av dessa") cannot be chosen with any other. */
+    exclusive: z.literal(true).optional(),
+  }),
   ZOptionBase.extend({ role: z.literal('dont_know') }),
   ZOptionBase.extend({ role: z.literal('refused') }),
 ]);
@@ -154,6 +158,17 @@ function checkQuestion(
         message: 'Scale points must come first-to-last with positions 1, 2, 3 …',
       });
     }
+  }
+  if (question.type !== 'multiple_choice') {
+    options.forEach((option, i) => {
+      if (option.role === 'choice' && option.exclusive) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options', i, 'exclusive'],
+          message: 'Only an option of a multiple choice question can be exclusive',
+        });
+      }
+    });
   }
   if (question.type !== 'agreement' && options.filter((o) => o.role === 'choice').length < 2) {
     ctx.addIssue({ code: 'custom', path: ['options'], message: 'At least two answer options are needed' });

@@ -87,7 +87,10 @@ const FIELDS_SV: [RegExp, string][] = [
 export function problemText(problem: TProblem, language: TLanguage): string {
   const detail = problem.detail ?? problem.title;
   if (language === 'en') return detail;
-  for (const [pattern, text] of DETAILS_SV) if (pattern.test(detail)) return detail.replace(pattern, text);
+  for (const [pattern, text] of DETAILS_SV) {
+    const match = pattern.exec(detail);
+    if (match) return text.replace(/\$(\d)/g, (_, group: string) => match[Number(group)] ?? '');
+  }
   return CODES_SV[problem.code];
 }
 

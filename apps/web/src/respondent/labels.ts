@@ -86,6 +86,7 @@ const SV: TLabels = {
     invalid_characters: () => 'Svaret innehåller tecken som inte går att spara (styrtecken eller trasiga tecken).',
     too_few: (limit) => `Välj minst ${limit}.`,
     too_many: (limit) => `Välj högst ${limit}.`,
+    exclusive: () => 'Ett av alternativen kan inte väljas tillsammans med andra. Välj bara det, eller bara andra.',
     required: () => 'Frågan måste besvaras.',
   },
 };
@@ -143,6 +144,7 @@ const EN: TLabels = {
     invalid_characters: () => 'The answer holds characters that cannot be stored (control or broken characters).',
     too_few: (limit) => `Choose at least ${limit}.`,
     too_many: (limit) => `Choose at most ${limit}.`,
+    exclusive: () => 'One of the options cannot be chosen together with others. Choose only that one, or only others.',
     required: () => 'This question must be answered.',
   },
 };

@@ -51,7 +51,9 @@ export function questionHtml({ question, number, value, error, labels }: TQuesti
   const chosen = new Set(Array.isArray(value) ? value : value ? [value] : []);
   const options = question.options.map((option) => {
     const id = `${question.id}-${option.id}`;
-    const substantive = option.role === 'scale' || option.role === 'choice';
+    // "Don't know", "refused" and an exclusive "none of these" stand apart from the choices.
+    const substantive =
+      (option.role === 'scale' || option.role === 'choice') && !('exclusive' in option && option.exclusive);
     return html`<div class="option${substantive ? '' : ' aside'}">
     <input type="${multiple ? 'checkbox' : 'radio'}" id="${id}" name="${name}" value="${option.id}"${
       chosen.has(option.id) ? html` checked` : ''

@@ -125,7 +125,7 @@ export function AdministratorsManager({ initial }: { initial: TAdministrator[] }
         </div>
       )}
       <div className="table-scroll">
-        <table>
+        <table className="stack-table">
           <thead>
             <tr>
               <th scope="col">{t('name')}</th>
@@ -138,9 +138,11 @@ export function AdministratorsManager({ initial }: { initial: TAdministrator[] }
           <tbody>
             {administrators.map((a) => (
               <tr key={a.id}>
-                <td>{a.name}</td>
-                <td className="long-text">{a.email}</td>
-                <td>
+                <th scope="row">{a.name}</th>
+                <td className="long-text" data-label={t('email')}>
+                  {a.email}
+                </td>
+                <td data-label={t('role')}>
                   <select
                     aria-label={`${t('role')}: ${a.email}`}
                     value={a.role}
@@ -153,7 +155,7 @@ export function AdministratorsManager({ initial }: { initial: TAdministrator[] }
                     ))}
                   </select>
                 </td>
-                <td>{status(a)}</td>
+                <td data-label={t('status')}>{status(a)}</td>
                 <td className="actions">
                   <button
                     type="button"

@@ -1,5 +1,5 @@
-import type { TLanguage } from '@/lib/messages';
-import { formatStockholm } from '@/lib/stockholm-time';
+import type { TLanguage } from '../../lib/messages';
+import { formatStockholm } from '../../lib/stockholm-time';
 
 /** Each audited action in words; an action not listed here shows as it is stored. */
 export const ACTION_NAMES: Record<TLanguage, Record<string, string>> = {

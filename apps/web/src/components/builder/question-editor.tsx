@@ -143,6 +143,29 @@ export function QuestionEditor({
                 }
               />
               {option.role !== 'choice' && <span className="muted">{t(`role_option_${option.role}`)}</span>}
+              {question.type === 'multiple_choice' && option.role === 'choice' && (
+                <span className="checkbox-inline">
+                  <input
+                    id={`${id}-exclusive-${option.id}`}
+                    type="checkbox"
+                    checked={option.exclusive === true}
+                    onChange={(event) =>
+                      onChange({
+                        ...question,
+                        options: question.options.map((o, i) => {
+                          if (i !== index || o.role !== 'choice') return o;
+                          const { exclusive: _, ...rest } = o;
+                          return event.target.checked ? { ...rest, exclusive: true as const } : rest;
+                        }),
+                      })
+                    }
+                  />
+                  <label htmlFor={`${id}-exclusive-${option.id}`}>
+                    {t('exclusive')}
+                    <span className="visually-hidden">: {option.label}</span>
+                  </label>
+                </span>
+              )}
               <button type="button" className="link-button" onClick={() => onChange(removeOption(question, index))}>
                 {t('remove')}
                 <span className="visually-hidden">: {option.label}</span>

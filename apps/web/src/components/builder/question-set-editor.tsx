@@ -37,6 +37,9 @@ export function QuestionSetEditor({
   const root = useRef<HTMLDivElement>(null);
   // After a move, focus follows the moved question's button, so a keyboard user can keep moving it.
   const [focusAfterMove, setFocusAfterMove] = useState<{ id: string; move: 'up' | 'down' } | null>(null);
+  // Parts fold open and shut one by one (their <details>), or all at once: a new generation
+  // re-creates them with the chosen state.
+  const [fold, setFold] = useState({ open: true, generation: 0 });
   useEffect(() => {
     if (!focusAfterMove) return;
     root.current
@@ -80,8 +83,24 @@ export function QuestionSetEditor({
           />
         </div>
       </fieldset>
+      <div className="toolbar">
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => setFold({ open: false, generation: fold.generation + 1 })}
+        >
+          {t('foldAll')}
+        </button>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => setFold({ open: true, generation: fold.generation + 1 })}
+        >
+          {t('unfoldAll')}
+        </button>
+      </div>
       {set.sections.map((section, s) => (
-        <details key={section.id} className="section-editor" open>
+        <details key={`${section.id}-${fold.generation}`} className="section-editor" open={fold.open}>
           <summary>
             <h3 id={`section-${section.id}`}>
               {t('section')} {s + 1}

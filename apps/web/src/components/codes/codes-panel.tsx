@@ -118,7 +118,7 @@ export function CodesPanel({
       )}
       {summary && summary.batches.length > 0 && (
         <div className="table-scroll">
-          <table>
+          <table className="stack-table">
             <caption>{t('codeBatches')}</caption>
             <thead>
               <tr>
@@ -135,9 +135,13 @@ export function CodesPanel({
             <tbody>
               {summary.batches.map((batch) => (
                 <tr key={batch.id}>
-                  <td>{formatStockholm(batch.createdAt, language)}</td>
-                  <td className="number">{formatInteger(batch.count, language)}</td>
-                  <td className="number">{formatInteger(batch.revoked, language)}</td>
+                  <th scope="row">{formatStockholm(batch.createdAt, language)}</th>
+                  <td className="number" data-label={t('codesIssued')}>
+                    {formatInteger(batch.count, language)}
+                  </td>
+                  <td className="number" data-label={t('codesRevokedCount')}>
+                    {formatInteger(batch.revoked, language)}
+                  </td>
                   {canEdit && open && (
                     <td>
                       <button

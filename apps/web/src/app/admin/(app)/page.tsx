@@ -34,7 +34,7 @@ export default async function AdminHomePage() {
               <Link href={`/admin/series/${series.id}`}>{series.name}</Link>
             </h3>
             <div className="table-scroll">
-              <table>
+              <table className="stack-table">
                 <thead>
                   <tr>
                     <th scope="col">{m.wave}</th>
@@ -74,14 +74,16 @@ function WaveRow({ wave, language }: { wave: TWaveOverview; language: TLanguage 
       <th scope="row">
         <Link href={`/admin/waves/${wave.id}`}>{wave.name}</Link>
       </th>
-      <td>
+      <td data-label={m.status}>
         <span className={`badge state-${wave.state}`}>{m[`state_${wave.state}`]}</span>
       </td>
-      <td>{waveDates(wave.opensAt, wave.closesAt, language)}</td>
-      <td className="number">
+      <td data-label={m.dates}>{waveDates(wave.opensAt, wave.closesAt, language)}</td>
+      <td className="number" data-label={m.answers}>
         {draft ? '–' : `${wave.state === 'open' ? `${m.atLeast} ` : ''}${formatInteger(wave.responses, language)}`}
       </td>
-      <td className="number">{draft || rate === null ? '–' : formatPercent(rate, language)}</td>
+      <td className="number" data-label={m.responseRate}>
+        {draft || rate === null ? '–' : formatPercent(rate, language)}
+      </td>
     </tr>
   );
 }

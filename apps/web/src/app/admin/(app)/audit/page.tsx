@@ -8,7 +8,7 @@ import {
 import Link from 'next/link';
 import { ACTION_NAMES, detailsText } from '@/components/admin/audit-text';
 import { Field } from '@/components/admin/field';
-import type { TLanguage } from '@/lib/messages';
+import { MESSAGES, type TLanguage } from '@/lib/messages';
 import { adminMessages, currentAdmin, serverApi } from '@/lib/server-api';
 import { formatStockholm } from '@/lib/stockholm-time';
 
@@ -59,8 +59,25 @@ export default async function AuditPage({ searchParams }: TProps) {
           </select>
         </div>
         <Field id="actor" label={m.who} defaultValue={filters.actor ?? ''} />
-        <Field id="from" label={m.from} type="date" defaultValue={filters.from ?? ''} />
-        <Field id="to" label={m.to} type="date" defaultValue={filters.to ?? ''} />
+        {/* Text, not type="date": the browser would show its own locale's format ("mm/dd/yyyy"). */}
+        <Field
+          id="from"
+          label={m.from}
+          hint={m.dateFormatHint}
+          placeholder={m.datePlaceholder}
+          inputMode="numeric"
+          pattern="\d{4}-\d{2}-\d{2}"
+          defaultValue={filters.from ?? ''}
+        />
+        <Field
+          id="to"
+          label={m.to}
+          hint={m.dateFormatHint}
+          placeholder={m.datePlaceholder}
+          inputMode="numeric"
+          pattern="\d{4}-\d{2}-\d{2}"
+          defaultValue={filters.to ?? ''}
+        />
         <button type="submit" className="button">
           {m.filter}
         </button>
@@ -69,7 +86,7 @@ export default async function AuditPage({ searchParams }: TProps) {
       {events.ok && events.value.events.length === 0 && <p>{m.noEvents}</p>}
       {events.ok && events.value.events.length > 0 && (
         <div className="table-scroll">
-          <table className="audit-table">
+          <table className="audit-table stack-table">
             <thead>
               <tr>
                 <th scope="col">{m.when}</th>
@@ -92,14 +109,21 @@ export default async function AuditPage({ searchParams }: TProps) {
 }
 
 function AuditRow({ event: e, names, language }: { event: TAuditEvent; names: TObjectNames; language: TLanguage }) {
+  const m = MESSAGES[language];
   const object = e.objectId ? names.get(e.objectId) : undefined;
   return (
     <tr>
-      <td className="nowrap">{formatStockholm(e.at, language, 'dateTimeSeconds')}</td>
-      <td className="long-text">{e.actorEmail ?? '–'}</td>
-      <td>{ACTION_NAMES[language][e.action] ?? e.action}</td>
-      <td>{object ? <Link href={object.href}>{object.name}</Link> : e.objectId ? '–' : ''}</td>
-      <td className="long-text">{detailsText(e.details, language)}</td>
+      <th scope="row" className="nowrap">
+        {formatStockholm(e.at, language, 'dateTimeSeconds')}
+      </th>
+      <td className="long-text" data-label={m.who}>
+        {e.actorEmail ?? m.system}
+      </td>
+      <td data-label={m.action}>{ACTION_NAMES[language][e.action] ?? e.action}</td>
+      <td data-label={m.object}>{object ? <Link href={object.href}>{object.name}</Link> : e.objectId ? '–' : ''}</td>
+      <td className="long-text" data-label={m.details}>
+        {detailsText(e.details, language)}
+      </td>
     </tr>
   );
 }

@@ -35,7 +35,7 @@ export default async function SeriesPage({ params }: TProps) {
       </p>
       <h2>{m.waves}</h2>
       <div className="table-scroll">
-        <table>
+        <table className="stack-table">
           <thead>
             <tr>
               <th scope="col">{m.wave}</th>
@@ -59,17 +59,19 @@ export default async function SeriesPage({ params }: TProps) {
                   <th scope="row">
                     <Link href={`/admin/waves/${wave.id}`}>{wave.name}</Link>
                   </th>
-                  <td>
+                  <td data-label={m.status}>
                     <span className={`badge state-${wave.state}`}>{m[`state_${wave.state}`]}</span>
                   </td>
-                  <td>{waveDates(wave.opensAt, wave.closesAt, language)}</td>
-                  <td className="number">
+                  <td data-label={m.dates}>{waveDates(wave.opensAt, wave.closesAt, language)}</td>
+                  <td className="number" data-label={m.answers}>
                     {draft
                       ? '–'
                       : `${wave.state === 'open' ? `${m.atLeast} ` : ''}${formatInteger(wave.responses, language)}`}
                   </td>
-                  <td className="number">{draft || rate === null ? '–' : formatPercent(rate, language)}</td>
-                  <td>
+                  <td className="number" data-label={m.responseRate}>
+                    {draft || rate === null ? '–' : formatPercent(rate, language)}
+                  </td>
+                  <td data-label={m.results}>
                     {draft ? (
                       '–'
                     ) : (

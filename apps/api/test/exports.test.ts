@@ -103,13 +103,13 @@ describe('results exports of the 2012 demo wave', () => {
     expect(q1[3]?.slice(0, 3)).toEqual(['Ja', 72.8, 131]);
   });
 
-  it('XLSX by role: the suppressed group reads the marker, never its count', async () => {
+  it('XLSX by role: the small group reads its marker, never its count, and its complement the other marker', async () => {
     const response = await download('results.xlsx', '?breakdown=q9');
     expect(response.statusCode).toBe(200);
     const book = await workbook(response.rawPayload);
     const q2 = choiceQuestion(byRole, 'q2');
     const groups = q2.breakdown ?? [];
-    const hidden = groups.findIndex((g) => g.suppressed);
+    const hidden = groups.findIndex((g) => g.suppressed && g.reason === 'small_group');
     expect(hidden, 'the demo wave has a suppressed role group').toBeGreaterThanOrEqual(0);
     const group = groups[hidden];
     if (!group) throw new Error('unreachable');
@@ -134,6 +134,10 @@ describe('results exports of the 2012 demo wave', () => {
       expect(row[countColumn]).toBe(MARKER);
     }
     expect(rows[3 + table.rows.length]?.[countColumn]).toBe(MARKER);
+    const complement = groups.find((g) => g.suppressed && g.reason === 'protects_small_group');
+    expect(complement, 'the demo wave hides one more role to protect the small one').toBeDefined();
+    const complementColumn = header.indexOf(`${complement?.label}: antal`);
+    expect(rows[3]?.[complementColumn]).toBe(exportHeaderTexts('sv', 5).protectedMarker);
     for (const row of rows) {
       for (const column of [percentColumn, countColumn]) expect(typeof row[column]).not.toBe('number');
     }

@@ -21,6 +21,12 @@ beforeEach(async () => {
   analyst = adminCaller(t.app, await login(t.app, (await createAdmin(t.db, 'analyst')).email));
 });
 
+/** Comments are listed only once a wave has closed (anonymity invariant 6). */
+async function closed<T extends { id: string }>(wave: T): Promise<T> {
+  expect((await editor('POST', `/api/v1/waves/${wave.id}/close`)).statusCode).toBe(200);
+  return wave;
+}
+
 async function answered(count: number, settings: { resultsBeforeClose: boolean }, name = 'Synlighet') {
   const wave = await publishedWave(t.app, editorCookie, { accessMode: 'open_link', name, settings });
   for (let i = 0; i < count; i++) {
@@ -103,7 +109,7 @@ describe('bad requests for results', () => {
 
 describe('comments', () => {
   it('come in a new random order each time, with ids that are not the responses’ ids', async () => {
-    const wave = await answered(12, { resultsBeforeClose: true });
+    const wave = await closed(await answered(12, { resultsBeforeClose: true }));
     const orders = new Set<string>();
     let ids: string[] = [];
     for (let i = 0; i < 4; i++) {
@@ -131,6 +137,7 @@ describe('comments', () => {
       'Bra enkät',
     ];
     for (const q12 of texts) expect((await submit(t.app, wave.slug ?? '', { answers: { q12 } })).statusCode).toBe(201);
+    await closed(wave);
     const names = await editor('PUT', `/api/v1/waves/${wave.id}/redaction-names`, {
       names: ['Karin Exempelsson', 'karin exempelsson'],
     });
@@ -160,7 +167,7 @@ describe('comments', () => {
   });
 
   it('are redacted by editors, whole or in part, recorded in the audit log without the text', async () => {
-    const wave = await answered(10, { resultsBeforeClose: true });
+    const wave = await closed(await answered(10, { resultsBeforeClose: true }));
     const url = `/api/v1/waves/${wave.id}/comments/q7`;
     const [first, second] = ZListCommentsResponse.parse((await analyst('GET', url)).json()).comments;
     if (!first || !second) throw new Error('no comments');

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { defuseFormula } from './defuse.js';
 import {
   isSuppressed,
+  markerOf,
   type TCell,
   type TColumnKind,
   type TExportHeader,
@@ -45,7 +46,7 @@ export function csvRecord(
   const fields = cells.map((cell, i) => {
     if (typeof cell === 'number') return plainNumber(cell, kinds[i]).replace('.', decimal);
     if (cell === null) return '';
-    const text = defuseFormula(isSuppressed(cell) ? header.suppressedMarker : cell);
+    const text = defuseFormula(isSuppressed(cell) ? markerOf(cell, header.suppressedMarker) : cell);
     return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   });
   return `${fields.join(separator)}\r\n`;

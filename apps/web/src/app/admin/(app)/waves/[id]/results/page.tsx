@@ -69,22 +69,26 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
           {fillMessage(m.marginExplained, { m: formatMargin(r.marginOfError, language).replace('±', '') })}
         </p>
       )}
-      <form method="get" className="inline-form">
-        <div className="field">
-          <label htmlFor="breakdown">{m.breakdownBy}</label>
-          <select id="breakdown" name="breakdown" defaultValue={breakdown ?? ''}>
-            <option value="">{m.noBreakdown}</option>
-            {backgrounds.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.text}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button secondary">
-          {m.showBreakdown}
-        </button>
-      </form>
+      {r.wave.state === 'closed' ? (
+        <form method="get" className="inline-form">
+          <div className="field">
+            <label htmlFor="breakdown">{m.breakdownBy}</label>
+            <select id="breakdown" name="breakdown" defaultValue={breakdown ?? ''}>
+              <option value="">{m.noBreakdown}</option>
+              {backgrounds.map((q) => (
+                <option key={q.id} value={q.id}>
+                  {q.text}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button secondary">
+            {m.showBreakdown}
+          </button>
+        </form>
+      ) : (
+        <p className="muted">{m.breakdownAfterClose}</p>
+      )}
       <nav aria-label={m.download} className="toolbar">
         {EXPORTS.map(([file, label]) => (
           <a

@@ -26,6 +26,7 @@ export {
   type TDisclosureReason,
 } from './disclosure-control.js';
 export { formatInteger, formatMargin, formatPercent, formatPoints, NO_VALUE, POINTS_UNIT } from './format.js';
+export { classKey, kAnonymize, type TAnswerClass, type TKAnonymizeInput } from './k-anonymity.js';
 export { compareWaves, marginOfError, responseRate, type TSample, type TWaveChange, Z_95 } from './margin.js';
 export { percent, percentTenths } from './percent.js';
 export {

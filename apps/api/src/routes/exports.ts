@@ -23,6 +23,7 @@ export const EXPORT_FILES = [
   'report.pdf',
   'responses.xlsx',
   'responses.csv',
+  'comments.csv',
 ] as const;
 type TExportFile = (typeof EXPORT_FILES)[number];
 
@@ -35,12 +36,13 @@ const FORMAT_OF = {
   'report.pdf': EXPORT_FORMATS.pdf,
   'responses.xlsx': EXPORT_FORMATS.xlsx,
   'responses.csv': EXPORT_FORMATS.csv,
+  'comments.csv': EXPORT_FORMATS.csv,
 } as const satisfies Record<TExportFile, (typeof EXPORT_FORMATS)[keyof typeof EXPORT_FORMATS]>;
 
 /**
  * A wave's exports: the results tables (XLSX, CSV, Swedish Excel CSV, PDF report), built from
- * the same suppressed results as the page, and the anonymized raw responses (XLSX, CSV) in
- * random order without timestamps. Every download is streamed and recorded in the audit log
+ * the same suppressed results as the page, and the anonymized raw responses (XLSX, CSV; the
+ * comments on a sheet of their own, or in comments.csv) in random order without timestamps. Every download is streamed and recorded in the audit log
  * (which file, which breakdown; nothing about respondents).
  */
 const exportRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -88,8 +90,8 @@ const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     waveId: string,
     query: { breakdown?: string | undefined; lang?: 'sv' | 'en' | undefined },
   ): Promise<{ stream: Readable; title: string }> {
-    if (file === 'responses.xlsx' || file === 'responses.csv') {
-      const { wave, responses } = await rawResponses(app.db, waveId, { lang: query.lang });
+    if (file === 'responses.xlsx' || file === 'responses.csv' || file === 'comments.csv') {
+      const { wave, responses, comments } = await rawResponses(app.db, waveId, { lang: query.lang });
       const header = exportHeaderOf({
         wave: { series: wave.series, name: wave.name },
         language: query.lang ?? wave.questionSet.language,
@@ -97,8 +99,12 @@ const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       const stream =
         file === 'responses.xlsx'
-          ? responsesXlsxStream({ header, responses })
-          : csvResponsesStream({ header, responses, dialect: 'rfc4180' });
+          ? responsesXlsxStream({ header, responses, comments })
+          : csvResponsesStream({
+              header,
+              responses: file === 'comments.csv' ? comments : responses,
+              dialect: 'rfc4180',
+            });
       return { stream, title: header.title };
     }
     const results = await buildResults(app.db, waveId, query);

@@ -15,6 +15,8 @@ const EXPORTS = [
   ['results-excel-sv.csv', 'CSV (Excel, svenska)'],
   ['report.pdf', 'PDF'],
   ['responses.xlsx', 'Svar (XLSX)'],
+  ['responses.csv', 'Svar (CSV)'],
+  ['comments.csv', 'Kommentarer (CSV)'],
 ] as const;
 
 /**

@@ -70,7 +70,8 @@ async function download(waveId: string, file: string) {
 async function rawFiles(waveId: string): Promise<Record<string, { columns: string[]; rows: string[][] }>> {
   const csv = parseCsv((await download(waveId, 'responses.csv')).body);
   const start = csv.findIndex((record) => record[0]?.startsWith('q1 '));
-  const end = csv.findIndex((record) => record[0]?.startsWith('Slut på filen'));
+  const closing = csv.findIndex((record) => record[0]?.startsWith('Slut på filen'));
+  const end = closing > 0 ? closing : csv.length + 1;
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await download(waveId, 'responses.xlsx')).rawPayload as unknown as ArrayBuffer);
   const sheet: string[][] = [];
@@ -114,6 +115,8 @@ async function checkWave(waveId: string, responses: number) {
       `${name} holds free text`,
     ).toBe(false);
   }
+  const csv = parseCsv((await download(waveId, 'responses.csv')).body);
+  expect(csv.at(-1)?.[0], 'a closing line').toMatch(/^Slut på filen: \d+ rader\.$/);
   const comments = parseCsv((await download(waveId, 'comments.csv')).body);
   const header = comments.findIndex((record) => record[0] === 'Fråga');
   expect(comments[header]).toEqual(['Fråga', 'Kommentar']);

@@ -74,6 +74,7 @@ export const AUDIT_ACTIONS = [
   'wave_published',
   'wave_closed',
   'codes_issued',
+  'codes_refused',
   'codes_revoked',
   'comment_redacted',
   'redaction_names_saved',

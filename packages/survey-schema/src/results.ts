@@ -153,6 +153,17 @@ export const ZResultsPopulation = z.object({
   size: ZCount.nullable(),
 });
 
+/**
+ * Codes issued after answering began (padding: invented answers with them could make a small
+ * group look big enough), per batch with who issued them; shown with the results and in every
+ * export's header lines. count 0 when there are none.
+ */
+export const ZLateCodes = z.object({
+  count: ZCount,
+  batches: z.array(z.object({ count: ZCount, issuedOn: z.iso.date(), issuedBy: z.string().nullable() })),
+});
+export type TLateCodes = z.infer<typeof ZLateCodes>;
+
 export const ZGetWaveResultsResponse = z.object({
   wave: ZResultsWave,
   /** The language of the labels in this answer. */
@@ -165,6 +176,7 @@ export const ZGetWaveResultsResponse = z.object({
   marginOfError: ZMargin,
   minGroupSize: z.number().int(),
   freeTextMinGroup: z.number().int(),
+  lateCodes: ZLateCodes,
   /** Set when the wave has fewer responses than the minimum group: then there are no questions. */
   withheld: z.enum(['too_few_responses']).nullable(),
   breakdown: z

@@ -42,6 +42,8 @@ export interface TExportHeader {
   suppressedMarker: string;
   /** What a cell hidden to protect a small group says: "dold för att skydda en liten grupp". */
   protectedMarker: string;
+  /** Codes issued after answering began, and by whom (padding); absent when there were none. */
+  lateCodes?: string;
 }
 
 /** One question's table: a sheet of its own in XLSX, a block in CSV and PDF. */

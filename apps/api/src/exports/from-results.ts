@@ -8,7 +8,7 @@ import {
   type TExportTable,
   type TSuppressed,
 } from './export-model.js';
-import { EXPORT_LABELS } from './header-lines.js';
+import { EXPORT_LABELS, lateCodesLine } from './header-lines.js';
 
 /**
  * Turns the results of a wave (already counted, rounded and suppressed by buildResults) into
@@ -66,15 +66,19 @@ export function stockholmDate(now: Date = new Date()): string {
 
 /** The header block of every export of this wave, in `results.language`. */
 export function exportHeaderOf(
-  results: Pick<TWaveResults, 'language' | 'minGroupSize'> & { wave: { name: string; series: { name: string } } },
+  results: Pick<TWaveResults, 'language' | 'minGroupSize' | 'lateCodes'> & {
+    wave: { name: string; series: { name: string } };
+  },
   now: Date = new Date(),
 ): TExportHeader {
+  const lateCodes = lateCodesLine(results.lateCodes, results.language);
   return {
     language: results.language,
     title: `${results.wave.series.name} ${results.wave.name}`,
     waveName: results.wave.name,
     exportedOn: stockholmDate(now),
     ...exportHeaderTexts(results.language, results.minGroupSize),
+    ...(lateCodes ? { lateCodes } : {}),
   };
 }
 

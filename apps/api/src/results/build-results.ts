@@ -9,6 +9,7 @@ import {
   type TWaveResults,
 } from '@enkat/survey-schema';
 import { AppError } from '../errors/app-error.js';
+import { lateCodesOf } from '../surveys/code-padding.js';
 import { loadWave } from '../surveys/wave-view.js';
 import { choiceResult, type TQuestionCounts } from './choice-result.js';
 import { disclosureOf } from './disclosure.js';
@@ -48,9 +49,10 @@ export async function buildResults(db: TDb, waveId: string, options: TBuildResul
       reason: 'results_breakdown_after_close',
     });
   }
-  const [responses, codesIssued] = await Promise.all([
+  const [responses, codesIssued, lateCodes] = await Promise.all([
     countResponses(db, waveId),
     wave.settings.accessMode === 'codes' ? countIssuedCodes(db, waveId) : null,
+    lateCodesOf(db, wave),
   ]);
   const release = assertReleased(wave, responses);
 
@@ -79,6 +81,7 @@ export async function buildResults(db: TDb, waveId: string, options: TBuildResul
     marginOfError: responses === 0 ? null : marginOfError({ p: 0.5, n: responses, population }),
     minGroupSize: wave.settings.minGroupSize,
     freeTextMinGroup: wave.settings.freeTextMinGroup,
+    lateCodes,
     withheld: release === 'shown' ? null : release,
     breakdown: background && {
       questionId: background.id,

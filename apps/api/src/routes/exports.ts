@@ -12,6 +12,7 @@ import { responsesXlsxStream } from '../exports/xlsx-responses.js';
 import { resultsXlsxStream } from '../exports/xlsx-results.js';
 import { adminOf, ROLES } from '../plugins/app/access.js';
 import { buildResults } from '../results/build-results.js';
+import { lateCodesOf } from '../surveys/code-padding.js';
 import { contentDisposition } from './content-disposition.js';
 import { ADMIN_PROBLEMS } from './problem-responses.js';
 
@@ -96,6 +97,7 @@ const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         wave: { series: wave.series, name: wave.name },
         language: query.lang ?? wave.questionSet.language,
         minGroupSize: wave.settings.minGroupSize,
+        lateCodes: await lateCodesOf(app.db, wave),
       });
       const stream =
         file === 'responses.xlsx'

@@ -100,6 +100,7 @@ export const MESSAGES = {
     access_open_link: 'Öppen länk',
     anonymityNote: 'Egen text om anonymitet (visas efter den genererade texten)',
     resultsBeforeClose: 'Resultat får visas innan omgången stängts',
+    codesLockedWhenOpen: 'Inga fler koder när omgången har öppnat (skyddar mot utfyllnad av små grupper)',
     saveSettings: 'Spara inställningar',
     saveQuestions: 'Spara frågorna',
     saved: 'Sparat.',
@@ -172,6 +173,8 @@ export const MESSAGES = {
     withheldProtects: 'Tabellen visas inte: den skulle låta en grupp med färre än {n} svar räknas fram.',
     breakdownAfterClose: 'Resultaten kan delas upp efter bakgrundsfrågor när omgången har stängts.',
     commentsAfterClose: 'Kommentarerna visas när omgången har stängts.',
+    lateCodes:
+      'Observera: {n} koder utfärdades efter att svarandet hade börjat ({who}). Svar med sådana koder kan ha lagts till för att få en liten grupp att se större ut.',
     withheldWave: 'Omgången har färre än {n} svar: inga resultat visas.',
     wordingChanged: 'Formuleringen har ändrats sedan {wave}.',
     writers: 'har skrivit en kommentar',
@@ -289,6 +292,7 @@ export const MESSAGES = {
     access_open_link: 'Open link',
     anonymityNote: 'Your own text on anonymity (shown after the generated statement)',
     resultsBeforeClose: 'Results may be seen before the wave closes',
+    codesLockedWhenOpen: 'No more codes once the wave is open (guards small groups against padding)',
     saveSettings: 'Save settings',
     saveQuestions: 'Save the questions',
     saved: 'Saved.',
@@ -361,6 +365,8 @@ export const MESSAGES = {
     withheldProtects: 'The table is not shown: it would let a group of fewer than {n} responses be worked out.',
     breakdownAfterClose: 'Results can be broken down by background questions once the wave has closed.',
     commentsAfterClose: 'Comments are shown once the wave has closed.',
+    lateCodes:
+      'Note: {n} codes were issued after answering had begun ({who}). Answers given with such codes could have been added to make a small group look bigger.',
     withheldWave: 'This wave has fewer than {n} responses: no results are shown.',
     wordingChanged: 'The wording has changed since {wave}.',
     writers: 'wrote a comment',

@@ -105,6 +105,15 @@ export function WaveSettingsForm({ value, errors, disabled, onChange }: TWaveSet
         />
         <label htmlFor="resultsBeforeClose">{t('resultsBeforeClose')}</label>
       </div>
+      <div className="field checkbox">
+        <input
+          id="codesLockedWhenOpen"
+          type="checkbox"
+          checked={value.codesLockedWhenOpen}
+          onChange={(e) => set('codesLockedWhenOpen', e.target.checked)}
+        />
+        <label htmlFor="codesLockedWhenOpen">{t('codesLockedWhenOpen')}</label>
+      </div>
     </fieldset>
   );
 }

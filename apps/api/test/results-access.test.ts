@@ -127,7 +127,7 @@ describe('comments', () => {
   it('flag possible personal data, with the names an editor listed', async () => {
     const wave = await publishedWave(t.app, editorCookie, {
       accessMode: 'open_link',
-      settings: { resultsBeforeClose: true, freeTextMinGroup: 3 },
+      settings: { resultsBeforeClose: true, freeTextMinGroup: 5 },
     });
     const texts = [
       'Ring mig på 070-123 45 67 eller skriv till a.b@example.se',

@@ -88,6 +88,13 @@ describe('waves', () => {
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors[0].path).toBe('body.settings.closesAt');
+    // The free-text minimum can never be below the minimum group: a comment is read whole.
+    const comments = await call('PUT', `/api/v1/waves/${wave.id}/settings`, {
+      revision: 1,
+      settings: { ...SETTINGS, minGroupSize: 8, freeTextMinGroup: 6 },
+    });
+    expect(comments.statusCode).toBe(422);
+    expect(comments.json().errors[0].path).toBe('body.settings.freeTextMinGroup');
     expect(
       (
         await call('PUT', `/api/v1/waves/${wave.id}/settings`, {

@@ -17,9 +17,27 @@ export {
   type TSuppressedColumn,
 } from './breakdown.js';
 export type { TOptionCounts } from './counts.js';
+export {
+  decideDisclosure,
+  pairKey,
+  type TBackgroundCounts,
+  type TDisclosureDecision,
+  type TDisclosureInput,
+  type TDisclosureReason,
+} from './disclosure-control.js';
 export { formatInteger, formatMargin, formatPercent, formatPoints, NO_VALUE, POINTS_UNIT } from './format.js';
+export { classKey, kAnonymize, type TAnswerClass, type TKAnonymizeInput } from './k-anonymity.js';
 export { compareWaves, marginOfError, responseRate, type TSample, type TWaveChange, Z_95 } from './margin.js';
 export { percent, percentTenths } from './percent.js';
+export {
+  intervalOf,
+  keepsPromise,
+  protect,
+  type THiddenReason,
+  type TInterval,
+  type TProtectionProblem,
+  type TQuantity,
+} from './protection.js';
 export {
   canShowComments,
   canShowFilter,

@@ -75,6 +75,7 @@ export const AUDIT_ACTIONS = [
   'wave_closed',
   'wave_corrected',
   'codes_issued',
+  'codes_refused',
   'codes_revoked',
   'comment_redacted',
   'redaction_names_saved',

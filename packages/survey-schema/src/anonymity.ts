@@ -15,7 +15,7 @@ export function anonymityStatement(
       settings.accessMode === 'codes'
         ? 'Your code is marked as used so that it cannot be used twice, but nothing links the code to your answers.'
         : 'No code is needed, and nothing identifies you when you answer.',
-      `Results are only shown for groups of at least ${settings.minGroupSize} respondents, and comments only when at least ${settings.freeTextMinGroup} have answered.`,
+      `Results are only shown for groups of at least ${settings.minGroupSize} respondents, and comments only when at least ${settings.freeTextMinGroup} have answered; results are broken down by groups and comments shown only once the survey has closed.`,
     ];
   }
   return [
@@ -23,6 +23,6 @@ export function anonymityStatement(
     settings.accessMode === 'codes'
       ? 'Din kod markeras som använd så att den inte kan användas två gånger, men ingenting kopplar koden till dina svar.'
       : 'Ingen kod behövs, och ingenting identifierar dig när du svarar.',
-    `Resultat visas bara för grupper med minst ${settings.minGroupSize} svarande, och fritextsvar bara när minst ${settings.freeTextMinGroup} har svarat.`,
+    `Resultat visas bara för grupper med minst ${settings.minGroupSize} svarande, och fritextsvar bara när minst ${settings.freeTextMinGroup} har svarat; resultat delas upp på grupper och fritextsvar visas först när enkäten har stängt.`,
   ];
 }

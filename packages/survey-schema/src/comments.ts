@@ -41,8 +41,8 @@ export const ZListCommentsResponse = z.object({
   text: z.string(),
   writers: z.number().int().min(0),
   freeTextMinGroup: z.number().int(),
-  /** Why no comments are listed: too few responses in the wave, or too few wrote. */
-  withheld: z.enum(['too_few_responses', 'too_few_writers']).nullable(),
+  /** Why no comments are listed: too few responses in the wave, too few wrote, or the wave is still open. */
+  withheld: z.enum(['too_few_responses', 'too_few_writers', 'wave_open']).nullable(),
   /** In a new random order on every request. */
   comments: z.array(ZComment),
 });

@@ -19,17 +19,30 @@ export const ZResultsQuery = z.strictObject({
 export type TResultsQuery = z.infer<typeof ZResultsQuery>;
 
 const ZCount = z.number().int().min(0);
+
+/**
+ * Why a count is hidden (the wave's one disclosure-control decision, see @enkat/results):
+ * `small_group`: fewer than the minimum group ("färre än 5 svar"); `protects_small_group`:
+ * hidden so that a small group cannot be worked out from the rest ("dold för att skydda en
+ * liten grupp").
+ */
+export const ZHiddenReason = z.enum(['small_group', 'protects_small_group']);
+export type THiddenReason = z.infer<typeof ZHiddenReason>;
 const ZPercent = z.number().min(0).nullable();
 const ZMargin = z.number().min(0).nullable();
 
-/** One line of a table: Alternativ (label), Värden (count), Procent (percent of Totalt). */
+/**
+ * One line of a table: Alternativ (label), Värden (count), Procent (percent of Totalt). In a
+ * background question's own table a line can be hidden: then count, percent and margin are null.
+ */
 export const ZResultRow = z.object({
   optionId: z.string(),
   label: z.string(),
   role: z.enum(['scale', 'choice', 'dont_know', 'refused']),
-  count: ZCount,
+  count: ZCount.nullable(),
   percent: ZPercent,
   margin: ZMargin,
+  hidden: ZHiddenReason.nullable(),
 });
 
 /** A question's table; `total` is the printed "Totalt", the number who answered the question. */
@@ -63,12 +76,20 @@ export const ZShownGroupColumn = z.object({
   label: z.string(),
   suppressed: z.literal(false),
   n: ZCount,
-  rows: z.array(z.object({ optionId: z.string(), count: ZCount, percent: ZPercent })),
+  /** A cell of a background question broken down by another can be hidden on its own (count null). */
+  rows: z.array(
+    z.object({ optionId: z.string(), count: ZCount.nullable(), percent: ZPercent, hidden: ZHiddenReason.nullable() }),
+  ),
   agreement: z.object({ allAnswers: ZAgreementFigures, scaleAnswers: ZAgreementFigures }).nullable(),
 });
 
-/** A withheld group ("färre än 5 svar"): by design nothing but which group it is. */
-export const ZSuppressedGroupColumn = z.object({ key: z.string(), label: z.string(), suppressed: z.literal(true) });
+/** A withheld group ("färre än 5 svar"): by design nothing but which group it is, and why. */
+export const ZSuppressedGroupColumn = z.object({
+  key: z.string(),
+  label: z.string(),
+  suppressed: z.literal(true),
+  reason: ZHiddenReason,
+});
 
 export const ZGroupColumn = z.discriminatedUnion('suppressed', [ZShownGroupColumn, ZSuppressedGroupColumn]);
 export type TGroupColumn = z.infer<typeof ZGroupColumn>;
@@ -84,11 +105,12 @@ const ZQuestionResultBase = z.object({
 
 /**
  * A choice, agreement, background or multiple-choice question. When fewer than the minimum
- * group answered it, it is withheld: no table, no figures, no breakdown.
+ * group answered it, it is withheld: no table, no figures, no breakdown; so is a background
+ * question whose small groups no hiding of single lines could protect.
  */
 export const ZChoiceQuestionResult = ZQuestionResultBase.extend({
   type: z.enum(['single_choice', 'agreement', 'background', 'multiple_choice']),
-  withheld: z.enum(['too_few_answers']).nullable(),
+  withheld: z.enum(['too_few_answers', 'protects_small_group']).nullable(),
   table: ZResultTable.nullable(),
   /** Agreement questions only. */
   agreement: ZAgreementResult.nullable(),
@@ -131,6 +153,17 @@ export const ZResultsPopulation = z.object({
   size: ZCount.nullable(),
 });
 
+/**
+ * Codes issued after answering began (padding: invented answers with them could make a small
+ * group look big enough), per batch with who issued them; shown with the results and in every
+ * export's header lines. count 0 when there are none.
+ */
+export const ZLateCodes = z.object({
+  count: ZCount,
+  batches: z.array(z.object({ count: ZCount, issuedOn: z.iso.date(), issuedBy: z.string().nullable() })),
+});
+export type TLateCodes = z.infer<typeof ZLateCodes>;
+
 export const ZGetWaveResultsResponse = z.object({
   wave: ZResultsWave,
   /** The language of the labels in this answer. */
@@ -143,6 +176,7 @@ export const ZGetWaveResultsResponse = z.object({
   marginOfError: ZMargin,
   minGroupSize: z.number().int(),
   freeTextMinGroup: z.number().int(),
+  lateCodes: ZLateCodes,
   /** Set when the wave has fewer responses than the minimum group: then there are no questions. */
   withheld: z.enum(['too_few_responses']).nullable(),
   breakdown: z

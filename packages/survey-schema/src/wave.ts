@@ -21,10 +21,20 @@ export const ZWaveSettings = z
     /** Text the editor adds around the generated anonymity statement. */
     anonymityNote: z.string().trim().max(5000),
     resultsBeforeClose: z.boolean(),
+    /**
+     * No more codes once the wave is open: codes issued after answering began could pad a small
+     * group with invented answers (on for new waves). Codes issued late are shown with the results.
+     */
+    codesLockedWhenOpen: z.boolean().default(true),
   })
   .refine((s) => !s.opensAt || !s.closesAt || Date.parse(s.closesAt) > Date.parse(s.opensAt), {
     path: ['closesAt'],
     message: 'The closing time must come after the opening time',
+  })
+  // A comment is read whole: it can never be shown on less company than a number.
+  .refine((s) => s.freeTextMinGroup >= s.minGroupSize, {
+    path: ['freeTextMinGroup'],
+    message: 'The free-text minimum group cannot be below the minimum reporting group',
   });
 export type TWaveSettings = z.infer<typeof ZWaveSettings>;
 

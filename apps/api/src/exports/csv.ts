@@ -2,13 +2,14 @@ import { Readable } from 'node:stream';
 import { defuseFormula } from './defuse.js';
 import {
   isSuppressed,
+  markerOf,
   type TCell,
   type TColumnKind,
   type TExportHeader,
   type TRawResponses,
   type TTables,
 } from './export-model.js';
-import { headerLines } from './header-lines.js';
+import { EXPORT_LABELS, headerLines } from './header-lines.js';
 
 /**
  * CSV as RFC 4180 describes it (comma, CRLF, UTF-8, no BOM, decimal point), and the variant
@@ -45,7 +46,7 @@ export function csvRecord(
   const fields = cells.map((cell, i) => {
     if (typeof cell === 'number') return plainNumber(cell, kinds[i]).replace('.', decimal);
     if (cell === null) return '';
-    const text = defuseFormula(isSuppressed(cell) ? header.suppressedMarker : cell);
+    const text = defuseFormula(isSuppressed(cell) ? markerOf(cell, header.suppressedMarker) : cell);
     return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   });
   return `${fields.join(separator)}\r\n`;
@@ -69,6 +70,7 @@ export function csvResponsesStream(options: TCsvOptions & { responses: TRawRespo
 
 async function* resultsRecords(options: TCsvOptions & { tables: TTables }): AsyncGenerator<string> {
   for (const line of headerLines(options.header)) yield csvRecord(line, options);
+  let tables = 0;
   for await (const table of options.tables) {
     const kinds = table.columns.map((column) => column.kind);
     yield '\r\n';
@@ -77,14 +79,31 @@ async function* resultsRecords(options: TCsvOptions & { tables: TTables }): Asyn
     yield csvRecord(names, options);
     for (const row of [...table.rows, ...(table.footer ?? [])]) yield csvRecord(row, options, kinds);
     for (const note of table.notes ?? []) yield csvRecord([note], options);
+    tables++;
   }
+  yield* closingLine(options, tables, 'tables');
 }
 
 async function* responsesRecords(options: TCsvOptions & { responses: TRawResponses }): AsyncGenerator<string> {
   for (const line of headerLines(options.header)) yield csvRecord(line, options);
   yield '\r\n';
   yield csvRecord(options.responses.columns, options);
-  for await (const row of options.responses.rows) yield csvRecord(row, options);
+  let rows = 0;
+  for await (const row of options.responses.rows) {
+    yield csvRecord(row, options);
+    rows++;
+  }
+  yield* closingLine(options, rows, 'rows');
+}
+
+/**
+ * The last line of every CSV file, after an empty one: "Slut på filen: 185 rader." A file cut
+ * off in transfer ends in the middle of the data instead, so it never looks complete.
+ */
+function* closingLine(options: TCsvOptions, count: number, what: 'rows' | 'tables'): Generator<string> {
+  const labels = EXPORT_LABELS[options.header.language];
+  yield '\r\n';
+  yield csvRecord([`${labels.endOfFile}: ${count} ${labels[what]}.`], options);
 }
 
 /** A byte stream that asks for the next record only when its reader wants more (backpressure). */

@@ -6,9 +6,13 @@ import type { TLanguage } from '@enkat/survey-schema';
  * are given is written faithfully, with every text defused (see defuse.ts).
  */
 
-/** A cell the minimum group rule hides; written as `TExportHeader.suppressedMarker`. */
+/**
+ * A cell the wave's disclosure control hides; written as its `marker` (the reason, e.g. "dold
+ * för att skydda en liten grupp") or else as `TExportHeader.suppressedMarker` ("färre än 5 svar").
+ */
 export interface TSuppressed {
   suppressed: true;
+  marker?: string;
 }
 
 /** null is an empty cell; numbers stay numbers in XLSX, and CSV writes them without thousands separators. */
@@ -36,6 +40,10 @@ export interface TExportHeader {
   suppressedNote: string;
   /** What a suppressed cell says, e.g. "färre än 5 svar". */
   suppressedMarker: string;
+  /** What a cell hidden to protect a small group says: "dold för att skydda en liten grupp". */
+  protectedMarker: string;
+  /** Codes issued after answering began, and by whom (padding); absent when there were none. */
+  lateCodes?: string;
 }
 
 /** One question's table: a sheet of its own in XLSX, a block in CSV and PDF. */
@@ -74,23 +82,32 @@ export function isSuppressed(cell: TCell): cell is TSuppressed {
   return typeof cell === 'object' && cell !== null && cell.suppressed === true;
 }
 
+/** The text a hidden cell is written as. */
+export function markerOf(cell: TSuppressed, suppressedMarker: string): string {
+  return cell.marker ?? suppressedMarker;
+}
+
 /** The standard wording of the rule and the marker for a minimum reporting group. */
 export function exportHeaderTexts(
   language: TLanguage,
   minGroupSize: number,
-): Pick<TExportHeader, 'minGroupRule' | 'suppressedNote' | 'suppressedMarker'> {
+): Pick<TExportHeader, 'minGroupRule' | 'suppressedNote' | 'suppressedMarker' | 'protectedMarker'> {
   if (language === 'en') {
     const marker = `fewer than ${minGroupSize} responses`;
+    const protectedMarker = 'hidden to protect a small group';
     return {
-      minGroupRule: `Groups with fewer than ${minGroupSize} responses are not shown; cells from which they could be worked out are hidden too.`,
-      suppressedNote: `Hidden cells read “${marker}”.`,
+      minGroupRule: `Groups with fewer than ${minGroupSize} responses are not shown; cells that could reveal them are hidden too.`,
+      suppressedNote: `Hidden cells read “${marker}” or “${protectedMarker}”.`,
       suppressedMarker: marker,
+      protectedMarker,
     };
   }
   const marker = `färre än ${minGroupSize} svar`;
+  const protectedMarker = 'dold för att skydda en liten grupp';
   return {
-    minGroupRule: `Grupper med färre än ${minGroupSize} svar visas inte; celler som kunde räknas fram ur dem är också dolda.`,
-    suppressedNote: `Dolda celler anges som ”${marker}”.`,
+    minGroupRule: `Grupper med färre än ${minGroupSize} svar visas inte; celler som kunde avslöja dem är också dolda.`,
+    suppressedNote: `Dolda celler anges som ”${marker}” eller ”${protectedMarker}”.`,
     suppressedMarker: marker,
+    protectedMarker,
   };
 }

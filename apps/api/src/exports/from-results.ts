@@ -1,5 +1,5 @@
 import { formatPercent } from '@enkat/results';
-import type { TChoiceQuestionResult, TLanguage, TWaveResults } from '@enkat/survey-schema';
+import type { TChoiceQuestionResult, THiddenReason, TLanguage, TWaveResults } from '@enkat/survey-schema';
 import {
   exportHeaderTexts,
   type TCell,
@@ -8,7 +8,7 @@ import {
   type TExportTable,
   type TSuppressed,
 } from './export-model.js';
-import { EXPORT_LABELS } from './header-lines.js';
+import { EXPORT_LABELS, lateCodesLine } from './header-lines.js';
 
 /**
  * Turns the results of a wave (already counted, rounded and suppressed by buildResults) into
@@ -49,6 +49,11 @@ const WORDS = {
 
 const SUPPRESSED: TSuppressed = { suppressed: true };
 
+/** A hidden cell, written with its reason: "färre än 5 svar" or "dold för att skydda en liten grupp". */
+function hiddenCell(reason: THiddenReason, header: TExportHeader): TSuppressed {
+  return reason === 'protects_small_group' ? { suppressed: true, marker: header.protectedMarker } : SUPPRESSED;
+}
+
 /** The calendar date in Stockholm, YYYY-MM-DD (never a time of day). */
 export function stockholmDate(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('sv-SE', {
@@ -61,15 +66,19 @@ export function stockholmDate(now: Date = new Date()): string {
 
 /** The header block of every export of this wave, in `results.language`. */
 export function exportHeaderOf(
-  results: Pick<TWaveResults, 'language' | 'minGroupSize'> & { wave: { name: string; series: { name: string } } },
+  results: Pick<TWaveResults, 'language' | 'minGroupSize' | 'lateCodes'> & {
+    wave: { name: string; series: { name: string } };
+  },
   now: Date = new Date(),
 ): TExportHeader {
+  const lateCodes = lateCodesLine(results.lateCodes, results.language);
   return {
     language: results.language,
     title: `${results.wave.series.name} ${results.wave.name}`,
     waveName: results.wave.name,
     exportedOn: stockholmDate(now),
     ...exportHeaderTexts(results.language, results.minGroupSize),
+    ...(lateCodes ? { lateCodes } : {}),
   };
 }
 
@@ -81,21 +90,22 @@ export function exportFromResults(
   header: TExportHeader;
   tables: TExportTable[];
 } {
-  const language = results.language;
+  const header = exportHeaderOf(results, now);
   const tables: TExportTable[] = [];
   results.questions.forEach((question, index) => {
     if (question.type === 'free_text') return;
-    tables.push(tableOf(question, index + 1, results, language));
+    tables.push(tableOf(question, index + 1, results, header));
   });
-  return { header: exportHeaderOf(results, now), tables };
+  return { header, tables };
 }
 
 function tableOf(
   question: TChoiceQuestionResult,
   number: number,
   results: TWaveResults,
-  language: TLanguage,
+  header: TExportHeader,
 ): TExportTable {
+  const language = header.language;
   const words = WORDS[language];
   const sheetName = `${words.questionPrefix}${number} ${question.text}`;
   const columns: TExportColumn[] = [
@@ -124,12 +134,13 @@ function tableOf(
   }
   const rows: TCell[][] = table.rows.map((row) => [
     row.label,
-    row.percent,
-    row.count,
-    row.margin === null ? null : roundTenths(row.margin),
+    ...(row.hidden
+      ? [hiddenCell(row.hidden, header), hiddenCell(row.hidden, header), null]
+      : [row.percent, row.count, row.margin === null ? null : roundTenths(row.margin)]),
     ...groups.flatMap((group): TCell[] => {
-      if (group.suppressed) return [SUPPRESSED, SUPPRESSED];
+      if (group.suppressed) return [hiddenCell(group.reason, header), hiddenCell(group.reason, header)];
       const cell = group.rows.find((r) => r.optionId === row.optionId);
+      if (cell?.hidden) return [hiddenCell(cell.hidden, header), hiddenCell(cell.hidden, header)];
       return cell ? [cell.percent, cell.count] : [null, null];
     }),
   ]);
@@ -139,7 +150,9 @@ function tableOf(
       null,
       table.total,
       null,
-      ...groups.flatMap((group): TCell[] => (group.suppressed ? [null, SUPPRESSED] : [null, group.n])),
+      ...groups.flatMap((group): TCell[] =>
+        group.suppressed ? [null, hiddenCell(group.reason, header)] : [null, group.n],
+      ),
     ],
   ];
   const notes: string[] = [words.marginNote];

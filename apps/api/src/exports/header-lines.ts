@@ -1,4 +1,4 @@
-import type { TLanguage } from '@enkat/survey-schema';
+import type { TLanguage, TLateCodes } from '@enkat/survey-schema';
 import type { TExportHeader } from './export-model.js';
 
 /** The words the writers add themselves, in the survey's language. */
@@ -8,6 +8,10 @@ export const EXPORT_LABELS = {
     exportedOn: 'Exportdatum',
     summarySheet: 'Sammanfattning',
     responsesSheet: 'Svar',
+    commentsSheet: 'Kommentarer',
+    endOfFile: 'Slut på filen',
+    rows: 'rader',
+    tables: 'tabeller',
     question: 'Fråga',
     sheet: 'Blad',
     total: 'Totalt',
@@ -17,11 +21,26 @@ export const EXPORT_LABELS = {
     exportedOn: 'Exported on',
     summarySheet: 'Summary',
     responsesSheet: 'Responses',
+    commentsSheet: 'Comments',
+    endOfFile: 'End of file',
+    rows: 'rows',
+    tables: 'tables',
     question: 'Question',
     sheet: 'Sheet',
     total: 'Total',
   },
 } as const satisfies Record<TLanguage, Record<string, string>>;
+
+/** The header line about codes issued after answering began, or undefined when there were none. */
+export function lateCodesLine(late: TLateCodes, language: TLanguage): string | undefined {
+  if (late.count === 0) return undefined;
+  const who = late.batches
+    .map((b) => `${b.count} ${b.issuedOn} ${language === 'en' ? 'by' : 'av'} ${b.issuedBy ?? '?'}`)
+    .join('; ');
+  return language === 'en'
+    ? `Codes issued after answering began: ${late.count} (${who}).`
+    : `Koder utfärdade efter att svarandet började: ${late.count} (${who}).`;
+}
 
 /**
  * The block every export starts with: title, wave, date of export, the minimum group rule
@@ -35,5 +54,6 @@ export function headerLines(header: TExportHeader): string[][] {
     [labels.exportedOn, header.exportedOn],
     [header.minGroupRule],
     [header.suppressedNote],
+    ...(header.lateCodes ? [[header.lateCodes]] : []),
   ];
 }

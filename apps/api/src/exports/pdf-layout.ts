@@ -1,6 +1,6 @@
 import { formatInteger, formatPercent } from '@enkat/results';
 import { defuseFormula } from './defuse.js';
-import { isSuppressed, type TCell, type TColumnKind, type TExportHeader } from './export-model.js';
+import { isSuppressed, markerOf, type TCell, type TColumnKind, type TExportHeader } from './export-model.js';
 import { winAnsi } from './pdf-text.js';
 
 export const FONT = 'Helvetica';
@@ -45,7 +45,7 @@ export function pdfText(text: string): string {
  */
 export function pdfCellText(cell: TCell, kind: TColumnKind | undefined, header: TExportHeader): string {
   if (cell === null) return '';
-  if (isSuppressed(cell)) return pdfText(header.suppressedMarker);
+  if (isSuppressed(cell)) return pdfText(markerOf(cell, header.suppressedMarker));
   if (typeof cell === 'string') return pdfText(cell);
   if (!Number.isFinite(cell)) return '';
   if (kind === 'percent') return winAnsi(formatPercent(cell, header.language));

@@ -56,8 +56,8 @@ describe('PDF report', async () => {
       'Socialtjänstenkäten 2012',
       'Omgång: 2012',
       'Exportdatum: 2026-11-26',
-      'Grupper med färre än 5 svar visas inte; celler som kunde räknas fram ur dem är också dolda.',
-      'Dolda celler anges som ”färre än 5 svar”.',
+      SV_HEADER.minGroupRule,
+      SV_HEADER.suppressedNote,
     ]);
     expect(runs.at(-1)).toBe('Socialtjänstenkäten 2012 · Omgång 2012 · 2026-11-26 · Sida 1 av 1');
   });

@@ -1,36 +1,46 @@
-import { randomBytes } from 'node:crypto';
 import type { TDb } from '@enkat/db';
-import { canShowComments } from '@enkat/results';
+import { canShowComments, classKey, kAnonymize } from '@enkat/results';
 import { questionsOf, type TLanguage, type TQuestion, type TWave } from '@enkat/survey-schema';
 import { AppError } from '../errors/app-error.js';
+import { disclosureOf } from '../results/disclosure.js';
 import { assertReleased } from '../results/release.js';
 import { countResponses } from '../results/result-counts.js';
 import { loadWave } from '../surveys/wave-view.js';
-import { exportHeaderTexts, type TRawCell, type TRawResponses } from './export-model.js';
+import type { TRawCell, TRawResponses } from './export-model.js';
 
-/** Responses fetched per query: small enough to keep memory flat, large enough to be quick. */
+/** Rows fetched per query: small enough to keep memory flat, large enough to be quick. */
 export const RAW_PAGE_SIZE = 1000;
 
 const CODE_WORD = { sv: 'kod', en: 'code' } as const satisfies Record<TLanguage, string>;
+const COMMENT_COLUMNS = { sv: ['Fråga', 'Kommentar'], en: ['Question', 'Comment'] } as const;
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
 
-type TPageRow = { k: string; choices: Record<string, string[]>; texts: Record<string, string> };
+type TPageRow = { id: string; choices: Record<string, string[]> };
 
-export type TRawExport = { wave: TWave; responses: TRawResponses };
+/** The responses (no free text), and the comments apart, each in an order of its own. */
+export type TRawExport = { wave: TWave; responses: TRawResponses; comments: TRawResponses };
 
 /**
- * The anonymized responses of a wave, one row per response: per choice question the option
- * labels (several joined by "; ") and the option codes, per free-text question the text as
- * written, but only for questions at least the free-text minimum group wrote in; a background
- * answer fewer than the minimum group gave is written as the suppression marker. No id, no
- * time. Refused (409) while the results are not released and when the wave has fewer responses
- * than the minimum reporting group.
+ * The anonymized responses of a closed wave (anonymity invariant 5), one row per response:
+ * per choice question the option labels (several joined by "; ") and codes; no id, no time,
+ * no free text. Background answers are blanked, like skipped ones, where the wave's tables
+ * hide them and where a combination of background answers would otherwise be shown by fewer
+ * than the minimum group of rows (see kAnonymize). Free text comes apart (`comments`), one
+ * comment per row with its question only, for the questions at least the free-text minimum
+ * group wrote in, as redacted by the editors (a redaction overwrites the stored text).
  *
- * Order: every export draws a fresh random salt and sorts by md5(salt || response id), read in
- * pages keyed by that sort value. So the order is random and new each time, nothing holds a
- * connection open during the download, and only one page is in memory at a time. Neither the
- * salt nor the key leaves this module.
+ * One pass, linear in the wave: the background combinations are counted once by PostgreSQL,
+ * then the rows are read in pages keyed by their random id (never re-sorting the wave), so
+ * the order is random and unrelated to when anyone answered, and only one page is in memory.
+ * The comments come in the order of their own random handles, unrelated to the responses'.
+ * Refused (409) while the wave is open (two downloads would show who answered in between),
+ * while results are not released, and with fewer responses than the minimum group.
  */
-export async function rawResponses(db: TDb, waveId: string, options: { lang?: TLanguage | undefined } = {}) {
+export async function rawResponses(
+  db: TDb,
+  waveId: string,
+  options: { lang?: TLanguage | undefined } = {},
+): Promise<TRawExport> {
   const wave = await loadWave(db, waveId);
   const responses = await countResponses(db, waveId);
   const release = assertReleased(wave, responses);
@@ -41,106 +51,106 @@ export async function rawResponses(db: TDb, waveId: string, options: { lang?: TL
       { reason: 'results_too_few_responses' },
     );
   }
+  if (wave.state !== 'closed') {
+    throw new AppError('conflict', 'The responses of a wave are exported once it has closed.', {
+      reason: 'results_raw_after_close',
+    });
+  }
   const questions = questionsOf(wave.questionSet);
-  const freeText = questions.filter((q) => q.type === 'free_text').map((q) => q.id);
-  const writers = await countWritersOf(db, waveId, freeText);
-  const included = questions.filter(
-    (q) =>
-      q.type !== 'free_text' ||
-      canShowComments({ writers: writers.get(q.id) ?? 0, freeTextMinGroup: wave.settings.freeTextMinGroup }),
-  );
+  const choice = questions.filter((q) => q.type !== 'free_text');
   const language = options.lang ?? wave.questionSet.language;
-  const rare = await rareBackgroundAnswers(db, waveId, questions, wave.settings.minGroupSize);
-  const marker = exportHeaderTexts(language, wave.settings.minGroupSize).suppressedMarker;
+  const released = await releasedCombinations(db, wave);
+  const texts = await commentQuestions(db, wave);
   return {
     wave,
     responses: {
-      columns: included.flatMap((q) => columnsOf(q, language)),
-      rows: rowsOf(
-        db,
-        waveId,
-        included,
-        included.filter((q) => q.type === 'free_text').map((q) => q.id),
-        { rare, marker },
-      ),
+      columns: choice.flatMap((q) => [`${q.id} ${q.text}`, `${q.id} ${CODE_WORD[language]}`]),
+      rows: rowsOf(db, waveId, choice, released),
     },
-  } satisfies TRawExport;
+    comments: { columns: [...COMMENT_COLUMNS[language]], rows: commentsOf(db, waveId, texts) },
+  };
 }
 
-function columnsOf(question: TQuestion, language: TLanguage): string[] {
-  const title = `${question.id} ${question.text}`;
-  return question.type === 'free_text' ? [title] : [title, `${question.id} ${CODE_WORD[language]}`];
+type TReleased = { background: string[]; map: Map<string, (string | null)[]> };
+
+/** Every combination of background answers and what the file shows of it (kAnonymize). */
+async function releasedCombinations(db: TDb, wave: TWave): Promise<TReleased> {
+  const background = questionsOf(wave.questionSet)
+    .filter((q) => q.type === 'background')
+    .map((q) => q);
+  const ids = background.map((q) => q.id);
+  if (ids.length === 0) return { background: [], map: new Map() };
+  const decision = await disclosureOf(db, wave);
+  const rows = await db.$queryRaw<{ combination: string; count: number }[]>`
+    SELECT combination, count(*)::int AS count FROM (
+      SELECT coalesce(string_agg(c.question_id || '=' || c.option_id, '&' ORDER BY c.question_id), '') AS combination
+        FROM response r
+        LEFT JOIN response_choice c ON c.response_id = r.id AND c.question_id = ANY(${ids}::text[])
+       WHERE r.wave_id = ${wave.id}::uuid
+       GROUP BY r.id) per_response
+     GROUP BY combination`;
+  const classes = rows.map(({ combination, count }) => ({ answers: answersOf(combination, ids), count }));
+  const blank = background.map(
+    (q) => new Set(q.options.map((o) => o.id).filter((o) => decision.withheld(q.id) || decision.own(q.id, o) !== null)),
+  );
+  return { background: ids, map: kAnonymize({ k: wave.settings.minGroupSize, classes, blank }) };
 }
 
-async function countWritersOf(db: TDb, waveId: string, questionIds: string[]): Promise<Map<string, number>> {
-  if (questionIds.length === 0) return new Map();
+function answersOf(combination: string, ids: string[]): (string | null)[] {
+  const given = new Map(
+    combination
+      .split('&')
+      .filter(Boolean)
+      .map((pair) => pair.split('=') as [string, string]),
+  );
+  return ids.map((id) => given.get(id) ?? null);
+}
+
+/** The free-text questions whose comments may be listed: the free-text minimum wrote in them. */
+async function commentQuestions(db: TDb, wave: TWave): Promise<TQuestion[]> {
+  const freeText = questionsOf(wave.questionSet).filter((q) => q.type === 'free_text');
+  if (freeText.length === 0) return [];
   const rows = await db.$queryRaw<{ questionId: string; writers: number }[]>`
     SELECT question_id AS "questionId", count(*)::int AS writers
       FROM response_text
-     WHERE wave_id = ${waveId}::uuid AND question_id = ANY(${questionIds}::text[])
+     WHERE wave_id = ${wave.id}::uuid
      GROUP BY question_id`;
-  return new Map(rows.map((row) => [row.questionId, row.writers]));
+  const writers = new Map(rows.map((row) => [row.questionId, row.writers]));
+  return freeText.filter((q) =>
+    canShowComments({ writers: writers.get(q.id) ?? 0, freeTextMinGroup: wave.settings.freeTextMinGroup }),
+  );
 }
-
-/**
- * Background answers given by fewer than the minimum group ("Annan" chosen by 3): in a file of
- * single responses they would single people out, so they are written as the suppression marker.
- */
-async function rareBackgroundAnswers(
-  db: TDb,
-  waveId: string,
-  questions: TQuestion[],
-  minGroupSize: number,
-): Promise<Set<string>> {
-  const background = questions.filter((q) => q.type === 'background').map((q) => q.id);
-  if (background.length === 0) return new Set();
-  const rows = await db.$queryRaw<{ key: string }[]>`
-    SELECT question_id || '/' || option_id AS key
-      FROM response_choice
-     WHERE wave_id = ${waveId}::uuid AND question_id = ANY(${background}::text[])
-     GROUP BY question_id, option_id
-    HAVING count(*) < ${minGroupSize}`;
-  return new Set(rows.map((row) => row.key));
-}
-
-type TMasking = { rare: Set<string>; marker: string };
 
 async function* rowsOf(
   db: TDb,
   waveId: string,
   questions: TQuestion[],
-  textIds: string[],
-  masking: TMasking,
+  released: TReleased,
 ): AsyncGenerator<TRawCell[]> {
-  const salt = randomBytes(16).toString('hex');
   const position = new Map(
     questions.flatMap((q) => (q.type === 'free_text' ? [] : q.options.map((o, i) => [`${q.id}\u0000${o.id}`, i]))),
   );
-  let after = '';
+  let after = FIRST_ID;
   for (;;) {
     const page = await db.$queryRaw<TPageRow[]>`
       WITH page AS (
-        SELECT r.id, md5(${salt} || r.id::text) AS k
-          FROM response r
-         WHERE r.wave_id = ${waveId}::uuid AND md5(${salt} || r.id::text) > ${after}
-         ORDER BY k
+        SELECT r.id FROM response r
+         WHERE r.wave_id = ${waveId}::uuid AND r.id > ${after}::uuid
+         ORDER BY r.id
          LIMIT ${RAW_PAGE_SIZE}
       )
-      SELECT p.k,
+      SELECT p.id::text AS id,
              COALESCE((SELECT json_object_agg(x.question_id, x.options)
                          FROM (SELECT c.question_id, json_agg(c.option_id) AS options
                                  FROM response_choice c
                                 WHERE c.response_id = p.id
-                                GROUP BY c.question_id) x), '{}'::json) AS choices,
-             COALESCE((SELECT json_object_agg(t.question_id, t.text)
-                         FROM response_text t
-                        WHERE t.response_id = p.id AND t.question_id = ANY(${textIds}::text[])), '{}'::json) AS texts
+                                GROUP BY c.question_id) x), '{}'::json) AS choices
         FROM page p
-       ORDER BY p.k`;
-    for (const row of page) yield cellsOf(row, questions, position, masking);
+       ORDER BY p.id`;
+    for (const row of page) yield cellsOf(row, questions, position, released);
     const last = page.at(-1);
     if (!last || page.length < RAW_PAGE_SIZE) return;
-    after = last.k;
+    after = last.id;
   }
 }
 
@@ -148,16 +158,37 @@ function cellsOf(
   row: TPageRow,
   questions: TQuestion[],
   position: Map<string, number>,
-  { rare, marker }: TMasking,
+  { background, map }: TReleased,
 ): TRawCell[] {
+  const answers = background.map((id) => row.choices[id]?.[0] ?? null);
+  const shown = map.get(classKey(answers)) ?? background.map(() => null);
   return questions.flatMap((question): TRawCell[] => {
-    if (question.type === 'free_text') return [row.texts[question.id] ?? null];
+    const at = background.indexOf(question.id);
+    if (at >= 0 && shown[at] === null) return [null, null];
+    if (question.type === 'free_text') return [];
     const chosen = (row.choices[question.id] ?? [])
       .map((id) => ({ id, at: position.get(`${question.id}\u0000${id}`) ?? Number.MAX_SAFE_INTEGER }))
       .sort((a, b) => a.at - b.at);
     if (chosen.length === 0) return [null, null];
-    if (chosen.some(({ id }) => rare.has(`${question.id}/${id}`))) return [marker, marker];
     const labels = chosen.map(({ id }) => question.options.find((o) => o.id === id)?.label ?? id);
     return [labels.join('; '), chosen.map(({ id }) => id).join('; ')];
   });
+}
+
+/** The comments of each listed question, in the order of their random handles, a page at a time. */
+async function* commentsOf(db: TDb, waveId: string, questions: TQuestion[]): AsyncGenerator<TRawCell[]> {
+  for (const question of questions) {
+    let after = FIRST_ID;
+    for (;;) {
+      const page = await db.$queryRaw<{ id: string; text: string }[]>`
+        SELECT id::text AS id, text FROM response_text
+         WHERE wave_id = ${waveId}::uuid AND question_id = ${question.id} AND id > ${after}::uuid
+         ORDER BY id
+         LIMIT ${RAW_PAGE_SIZE}`;
+      for (const row of page) yield [`${question.id} ${question.text}`, row.text];
+      const last = page.at(-1);
+      if (!last || page.length < RAW_PAGE_SIZE) break;
+      after = last.id;
+    }
+  }
 }

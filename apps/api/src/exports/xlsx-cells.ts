@@ -1,7 +1,7 @@
 import type { TLanguage } from '@enkat/survey-schema';
 import type { Worksheet } from 'exceljs';
 import { defuseFormula } from './defuse.js';
-import { isSuppressed, type TCell, type TColumnKind } from './export-model.js';
+import { isSuppressed, markerOf, type TCell, type TColumnKind } from './export-model.js';
 
 /** Excel refuses longer cell text (and "repairs" the file). */
 const MAX_CELL_TEXT = 32_767;
@@ -14,7 +14,7 @@ const MAX_CELL_TEXT = 32_767;
 export function xlsxValue(cell: TCell, suppressedMarker: string): string | number | null {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
   if (cell === null) return null;
-  const text = defuseFormula(isSuppressed(cell) ? suppressedMarker : cell);
+  const text = defuseFormula(isSuppressed(cell) ? markerOf(cell, suppressedMarker) : cell);
   return text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
 }
 

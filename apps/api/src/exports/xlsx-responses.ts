@@ -8,6 +8,8 @@ import { commitWorkbook, createWorkbook, keepUp } from './xlsx-workbook.js';
 export interface TXlsxResponsesOptions {
   header: TExportHeader;
   responses: TRawResponses;
+  /** Free text apart, on a sheet of its own in its own order (anonymity invariant 5). */
+  comments?: TRawResponses;
 }
 
 /** Rows between two looks at the sheet's backlog: often enough to bound it, rarely enough to be cheap. */
@@ -19,11 +21,26 @@ const ROWS_PER_CHECK = 100;
  * (random, without timestamps). Each row is committed as it is written, and the cursor is read
  * no faster than the file is taken, so memory does not grow with the number of responses.
  */
-export async function writeResponsesXlsx({ header, responses }: TXlsxResponsesOptions, to: Writable): Promise<void> {
+export async function writeResponsesXlsx(
+  { header, responses, comments }: TXlsxResponsesOptions,
+  to: Writable,
+): Promise<void> {
   const workbook = createWorkbook(header, to, { styles: false });
+  await writeSheet(workbook, EXPORT_LABELS[header.language].responsesSheet, { header, responses }, to);
+  if (comments)
+    await writeSheet(workbook, EXPORT_LABELS[header.language].commentsSheet, { header, responses: comments }, to);
+  await commitWorkbook(workbook, to);
+}
+
+async function writeSheet(
+  workbook: ReturnType<typeof createWorkbook>,
+  name: string,
+  { header, responses }: TXlsxResponsesOptions,
+  to: Writable,
+): Promise<void> {
   const lines = headerLines(header);
   const columnRow = lines.length + 2;
-  const sheet = workbook.addWorksheet(EXPORT_LABELS[header.language].responsesSheet, {
+  const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: columnRow }],
   });
   sheet.columns = responses.columns.map(() => ({ width: 24 }));
@@ -44,7 +61,6 @@ export async function writeResponsesXlsx({ header, responses }: TXlsxResponsesOp
     if (++written % ROWS_PER_CHECK === 0) await keepUp(sheet, to);
   }
   sheet.commit();
-  await commitWorkbook(workbook, to);
 }
 
 /** writeResponsesXlsx as a stream to hand to `reply.send()`. */

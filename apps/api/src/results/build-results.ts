@@ -9,8 +9,10 @@ import {
   type TWaveResults,
 } from '@enkat/survey-schema';
 import { AppError } from '../errors/app-error.js';
+import { lateCodesOf } from '../surveys/code-padding.js';
 import { loadWave } from '../surveys/wave-view.js';
 import { choiceResult, type TQuestionCounts } from './choice-result.js';
+import { disclosureOf } from './disclosure.js';
 import { assertReleased } from './release.js';
 import {
   countAnswered,
@@ -34,15 +36,23 @@ export type TBuildResultsOptions = {
 /**
  * A wave's results, counted in PostgreSQL and already rounded and suppressed: the one source of
  * the results page, the JSON API and every export, so they all show the same numbers.
- * Throws 404 for an unknown wave, 409 while results are not released (see release.ts), and
- * 422 for a breakdown that is not a background question of the wave.
+ * Throws 404 for an unknown wave, 409 while results are not released (see release.ts) and for a
+ * breakdown of a wave that is still open, and 422 for a breakdown that is not a background
+ * question of the wave.
  */
 export async function buildResults(db: TDb, waveId: string, options: TBuildResultsOptions = {}): Promise<TWaveResults> {
   const wave = await loadWave(db, waveId);
   const background = options.breakdown ? backgroundQuestion(wave, options.breakdown) : null;
-  const [responses, codesIssued] = await Promise.all([
+  if (background && wave.state !== 'closed') {
+    // Anonymity invariant 6: two looks at a breakdown of an open wave would show who came in between.
+    throw new AppError('conflict', 'Results are broken down only once the wave has closed.', {
+      reason: 'results_breakdown_after_close',
+    });
+  }
+  const [responses, codesIssued, lateCodes] = await Promise.all([
     countResponses(db, waveId),
     wave.settings.accessMode === 'codes' ? countIssuedCodes(db, waveId) : null,
+    lateCodesOf(db, wave),
   ]);
   const release = assertReleased(wave, responses);
 
@@ -71,6 +81,7 @@ export async function buildResults(db: TDb, waveId: string, options: TBuildResul
     marginOfError: responses === 0 ? null : marginOfError({ p: 0.5, n: responses, population }),
     minGroupSize: wave.settings.minGroupSize,
     freeTextMinGroup: wave.settings.freeTextMinGroup,
+    lateCodes,
     withheld: release === 'shown' ? null : release,
     breakdown: background && {
       questionId: background.id,
@@ -103,12 +114,13 @@ async function questionResults(
   const multiple = questionsOf(wave.questionSet)
     .filter((q) => q.type === 'multiple_choice')
     .map((q) => q.id);
-  const [options, answered, writers, groupOptions, groupAnswered] = await Promise.all([
+  const [options, answered, writers, groupOptions, groupAnswered, decision] = await Promise.all([
     countOptions(db, wave.id),
     countAnswered(db, wave.id, multiple),
     countWriters(db, wave.id),
     background ? countOptionsByGroup(db, wave.id, background.id) : (new Map() as TGroupOptionCounts),
     background ? countAnsweredByGroup(db, wave.id, background.id, multiple) : (new Map() as TOptionCounts),
+    disclosureOf(db, wave),
   ]);
   const { minGroupSize: minGroup, freeTextMinGroup } = wave.settings;
   const changed = wave.wordingChanged;
@@ -128,7 +140,8 @@ async function questionResults(
           ...base,
           type: 'free_text',
           writers: count,
-          commentsShown: canShowComments({ writers: count, freeTextMinGroup }),
+          // Comments of an open wave wait for its close (invariant 6).
+          commentsShown: wave.state === 'closed' && canShowComments({ writers: count, freeTextMinGroup }),
         };
       }
       const groups = new Map<string, TQuestionCounts>();
@@ -144,6 +157,7 @@ async function questionResults(
           population,
           language,
           breakdown: background ? { question: background, groups } : null,
+          decision,
         }),
       };
     }),

@@ -1,3 +1,4 @@
+import { decideDisclosure, type TDisclosureDecision } from '@enkat/results';
 import { questionsOf, type TChoiceQuestion, TEMPLATE_2012 } from '@enkat/survey-schema';
 import { describe, expect, it } from 'vitest';
 import { choiceResult, type TChoiceResultInput } from './choice-result.js';
@@ -8,6 +9,9 @@ const counts = (record: Record<string, number>) => ({
   answered: Object.values(record).reduce((a, b) => a + b, 0),
 });
 
+/** A wave decision that hides nothing. */
+const SHOW_ALL: TDisclosureDecision = { withheld: () => false, own: () => null, column: () => null, cell: () => null };
+
 const q2 = (overrides: Partial<TChoiceResultInput> = {}) =>
   choiceResult({
     question: choice('q2'),
@@ -16,8 +20,22 @@ const q2 = (overrides: Partial<TChoiceResultInput> = {}) =>
     population: 640,
     language: 'sv',
     breakdown: null,
+    decision: SHOW_ALL,
     ...overrides,
   });
+
+/** The wave decision for q2 by role, everyone having answered both (so no one is unassigned). */
+function roleDecision(groups: Map<string, { answered: number }>): TDisclosureDecision {
+  const roles = new Map([...groups].map(([key, group]) => [key, group.answered]));
+  const total = [...roles.values()].reduce((a, b) => a + b, 0);
+  return decideDisclosure({
+    minGroup: 5,
+    responses: total,
+    background: [{ id: 'q9', options: choice('q9').options.map((o) => o.id), counts: roles }],
+    pairs: new Map(),
+    questions: [{ id: 'q2', answered: total, byGroup: new Map([...roles].map(([key, n]) => [`q9/${key}`, n])) }],
+  });
+}
 
 describe('choiceResult', () => {
   it('gives the table in the question’s option order, each percentage with its margin', () => {
@@ -58,37 +76,24 @@ describe('choiceResult', () => {
     expect(empty.table?.rows.every((r) => r.percent === null && r.margin === null)).toBe(true);
   });
 
-  it('breaks down by a background question, a small group carrying nothing but its name', () => {
+  it('breaks down by a background question as the wave decides, a hidden group carrying only its name and why', () => {
     const groups = new Map([
       ['socialsekreterare', counts({ s1: 40, s2: 90, s3: 15, s4: 6, 'dont-know': 3 })],
       ['bistandsbedomare', counts({ s1: 10, s2: 9, s3: 2 })],
       ['annan', counts({ s1: 1, s2: 1, s3: 1 })],
     ]);
-    const { breakdown } = q2({ breakdown: { question: choice('q9'), groups } });
-    expect(breakdown?.map((c) => [c.key, c.suppressed])).toEqual([
-      ['socialsekreterare', false],
-      ['bistandsbedomare', false],
-      ['annan', true],
-    ]);
-    expect(breakdown?.[2]).toEqual({ key: 'annan', label: 'Annan', suppressed: true });
-    expect(breakdown?.[1]).toMatchObject({
-      n: 21,
-      rows: [
-        { optionId: 's1', count: 10, percent: 47.6 },
-        { optionId: 's2' },
-        { optionId: 's3' },
-        { optionId: 's4' },
-        {},
-      ],
-      agreement: { allAnswers: { agree: { count: 19, percent: 90.5 } } },
+    const decision = roleDecision(groups);
+    const { breakdown } = q2({ breakdown: { question: choice('q9'), groups }, decision });
+    const expected = [...groups.keys()].map((key) => [key, decision.column('q2', 'q9', key)]);
+    expect(breakdown?.map((c) => [c.key, c.suppressed ? c.reason : null])).toEqual(expected);
+    expect(breakdown?.[2]).toEqual({ key: 'annan', label: 'Annan', suppressed: true, reason: 'small_group' });
+    const shown = breakdown?.find((c) => !c.suppressed);
+    expect(shown).toMatchObject({
+      key: 'socialsekreterare',
+      n: 154,
+      rows: [{ optionId: 's1', count: 40, percent: 26, hidden: null }, {}, {}, {}, {}],
+      agreement: { allAnswers: { agree: { count: 130 } } },
     });
-    // Annan (3) with the 4 unassigned is hidden: 7 ≥ 5, so nothing more needs to go.
-    const tight = new Map([...groups].filter(([key]) => key !== 'socialsekreterare'));
-    const alone = q2({
-      counts: counts({ s1: 11, s2: 10, s3: 3 }),
-      breakdown: { question: choice('q9'), groups: tight },
-    });
-    expect(alone.breakdown?.map((c) => c.suppressed)).toEqual([false, true, true]);
   });
 
   it('does not break the background question down by itself', () => {
@@ -107,5 +112,6 @@ function baseOf(id: string): TChoiceResultInput {
     population: null,
     language: 'sv',
     breakdown: null,
+    decision: SHOW_ALL,
   };
 }

@@ -1,11 +1,11 @@
 import {
   AGREEMENT_BASE_LABELS,
   agreementSummary,
-  breakdownTable,
   canShowGroup,
   marginOfError,
   percent,
   questionTable,
+  type TDisclosureDecision,
 } from '@enkat/results';
 import type { TAgreementFigures, TChoiceQuestion, TChoiceQuestionResult, TLanguage } from '@enkat/survey-schema';
 
@@ -21,6 +21,8 @@ export interface TChoiceResultInput {
   language: TLanguage;
   /** The background question and each of its groups' counts (by option id), or null. */
   breakdown: { question: TChoiceQuestion; groups: ReadonlyMap<string, TQuestionCounts> } | null;
+  /** The wave's disclosure-control decision: which counts are hidden, and why. */
+  decision: TDisclosureDecision;
 }
 
 type TChoiceFigures = Pick<TChoiceQuestionResult, 'type' | 'withheld' | 'table' | 'agreement' | 'breakdown'>;
@@ -28,55 +30,63 @@ type TChoiceFigures = Pick<TChoiceQuestionResult, 'type' | 'withheld' | 'table' 
 /**
  * The results of one choice, agreement, background or multiple-choice question: the table in
  * the question's option order with a margin for every percentage, the combined agreement
- * figures on both bases, and the breakdown with small groups (and their complements) withheld.
+ * figures on both bases, and the breakdown, every count hidden that the wave's decision hides
+ * (a background question's small answers, whole groups, single cells), with the reason.
  * A question fewer than the minimum group answered is withheld whole.
  */
 export function choiceResult(input: TChoiceResultInput): TChoiceFigures {
-  const { question, counts, minGroup, population, language, breakdown } = input;
+  const { question, counts, minGroup, population, language, breakdown, decision } = input;
   if (!canShowGroup(counts.answered, minGroup)) {
     return { type: question.type, withheld: 'too_few_answers', table: null, agreement: null, breakdown: null };
   }
+  if (question.type === 'background' && decision.withheld(question.id)) {
+    return { type: question.type, withheld: 'protects_small_group', table: null, agreement: null, breakdown: null };
+  }
   const table = questionTable({ question, counts: counts.counts, answered: counts.answered });
+  const own = (optionId: string) => (question.type === 'background' ? decision.own(question.id, optionId) : null);
   return {
     type: question.type,
     withheld: null,
     table: {
       total: table.total,
-      rows: table.rows.map((row) => ({ ...row, ...share(row.count, table.total, population) })),
+      rows: table.rows.map((row) => {
+        const hidden = own(row.optionId);
+        return hidden
+          ? { ...row, count: null, percent: null, margin: null, hidden }
+          : { ...row, ...share(row.count, table.total, population), hidden: null };
+      }),
     },
     agreement: question.type === 'agreement' ? agreementOf(question, counts, population, language) : null,
-    breakdown:
-      breakdown && breakdown.question.id !== question.id ? columnsOf(question, counts, input, breakdown) : null,
+    breakdown: breakdown && breakdown.question.id !== question.id ? columnsOf(question, input, breakdown) : null,
   };
 }
 
 function columnsOf(
   question: TChoiceQuestion,
-  counts: TQuestionCounts,
-  { minGroup, language }: TChoiceResultInput,
+  { language, decision }: TChoiceResultInput,
   breakdown: NonNullable<TChoiceResultInput['breakdown']>,
 ): NonNullable<TChoiceFigures['breakdown']> {
-  const groups = breakdown.question.options.map((option) => {
-    const group = breakdown.groups.get(option.id);
-    return { key: option.id, label: option.label, n: group?.answered ?? 0, counts: group?.counts ?? new Map() };
-  });
-  const assigned = groups.reduce((sum, group) => sum + group.n, 0);
-  const { columns } = breakdownTable({ question, groups, unassigned: counts.answered - assigned, minGroup });
-  return columns.map((column, i) => {
-    const group = groups[i];
-    const label = group?.label ?? column.key;
-    if (column.suppressed || !group) return { key: column.key, label, suppressed: true };
+  const by = breakdown.question.id;
+  return breakdown.question.options.map((option) => {
+    const group = breakdown.groups.get(option.id) ?? { counts: new Map<string, number>(), answered: 0 };
+    const { key, label } = { key: option.id, label: option.label };
+    // Checked even when hidden, so bad counts fail the same way whatever is hidden.
+    const { rows } = questionTable({ question, counts: group.counts, answered: group.answered });
+    const reason = decision.column(question.id, by, key);
+    if (reason) return { key, label, suppressed: true, reason };
+    const cellOf = (optionId: string) =>
+      question.type === 'background' ? decision.cell(question.id, optionId, by, key) : null;
     return {
-      key: column.key,
+      key,
       label,
       suppressed: false,
-      n: column.n,
-      rows: column.rows.map(({ optionId, count, percent }) => ({ optionId, count, percent })),
+      n: group.answered,
+      rows: rows.map(({ optionId, count, percent }) => {
+        const hidden = cellOf(optionId);
+        return hidden ? { optionId, count: null, percent: null, hidden } : { optionId, count, percent, hidden: null };
+      }),
       // A group is a subset of unknown size of the population: no correction.
-      agreement:
-        question.type === 'agreement'
-          ? agreementOf(question, { counts: group.counts, answered: group.n }, null, language)
-          : null,
+      agreement: question.type === 'agreement' ? agreementOf(question, group, null, language) : null,
     };
   });
 }

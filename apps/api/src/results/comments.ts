@@ -21,8 +21,8 @@ export async function freeTextQuestion(
 
 /**
  * A free-text question's answers, in a new random order on every request (shuffled by
- * PostgreSQL), with nothing about who wrote them or when; listed only once at least the wave's
- * free-text minimum group wrote, and under the same release rule as the tables. `flag` marks
+ * PostgreSQL), with nothing about who wrote them or when; listed only once the wave has closed
+ * and at least the wave's free-text minimum group wrote, and under the same release rule as the tables. `flag` marks
  * what may be personal data, including the names on the wave's list.
  */
 export async function listComments(
@@ -38,12 +38,15 @@ export async function listComments(
   ]);
   const release = assertReleased(wave, responses);
   const { freeTextMinGroup } = wave.settings;
+  // An open wave lists no comments (invariant 6): a new comment between two looks is one person's.
   const withheld: TListCommentsResponse['withheld'] =
     release === 'too_few_responses'
       ? release
-      : canShowComments({ writers, freeTextMinGroup })
-        ? null
-        : 'too_few_writers';
+      : wave.state !== 'closed'
+        ? 'wave_open'
+        : canShowComments({ writers, freeTextMinGroup })
+          ? null
+          : 'too_few_writers';
   const answer = { questionId, text: question.text, writers, freeTextMinGroup, withheld };
   if (withheld) return { ...answer, comments: [] };
 

@@ -23,6 +23,7 @@ function result(question: TChoiceQuestion, counts: Record<string, number>): TQue
     minGroup: 5,
     population: null,
     language: 'sv',
+    decision: { withheld: () => false, own: () => null, column: () => null, cell: () => null },
     breakdown: null,
   });
   const base = { questionId: question.id, text: question.text, sectionId: 's', sectionTitle: null };

@@ -52,7 +52,11 @@ function trendQuestion(
       available: table !== null,
       n: table?.total ?? null,
       wordingChangedSince: question?.wordingChangedSince ?? null,
-      options: table?.rows.map(({ optionId, count, percent, margin }) => ({ optionId, count, percent, margin })) ?? [],
+      // A count the wave's decision hides is left out: the trend shows what the wave's page shows.
+      options:
+        table?.rows.flatMap(({ optionId, count, percent, margin }) =>
+          count === null ? [] : [{ optionId, count, percent, margin }],
+        ) ?? [],
       agreement:
         table && question?.agreement
           ? { allAnswers: question.agreement.allAnswers, scaleAnswers: question.agreement.scaleAnswers }

@@ -12,6 +12,7 @@ import { responsesXlsxStream } from '../exports/xlsx-responses.js';
 import { resultsXlsxStream } from '../exports/xlsx-results.js';
 import { adminOf, ROLES } from '../plugins/app/access.js';
 import { buildResults } from '../results/build-results.js';
+import { lateCodesOf } from '../surveys/code-padding.js';
 import { contentDisposition } from './content-disposition.js';
 import { ADMIN_PROBLEMS } from './problem-responses.js';
 
@@ -23,6 +24,7 @@ export const EXPORT_FILES = [
   'report.pdf',
   'responses.xlsx',
   'responses.csv',
+  'comments.csv',
 ] as const;
 type TExportFile = (typeof EXPORT_FILES)[number];
 
@@ -35,12 +37,13 @@ const FORMAT_OF = {
   'report.pdf': EXPORT_FORMATS.pdf,
   'responses.xlsx': EXPORT_FORMATS.xlsx,
   'responses.csv': EXPORT_FORMATS.csv,
+  'comments.csv': EXPORT_FORMATS.csv,
 } as const satisfies Record<TExportFile, (typeof EXPORT_FORMATS)[keyof typeof EXPORT_FORMATS]>;
 
 /**
  * A wave's exports: the results tables (XLSX, CSV, Swedish Excel CSV, PDF report), built from
- * the same suppressed results as the page, and the anonymized raw responses (XLSX, CSV) in
- * random order without timestamps. Every download is streamed and recorded in the audit log
+ * the same suppressed results as the page, and the anonymized raw responses (XLSX, CSV; the
+ * comments on a sheet of their own, or in comments.csv) in random order without timestamps. Every download is streamed and recorded in the audit log
  * (which file, which breakdown; nothing about respondents).
  */
 const exportRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -88,17 +91,22 @@ const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     waveId: string,
     query: { breakdown?: string | undefined; lang?: 'sv' | 'en' | undefined },
   ): Promise<{ stream: Readable; title: string }> {
-    if (file === 'responses.xlsx' || file === 'responses.csv') {
-      const { wave, responses } = await rawResponses(app.db, waveId, { lang: query.lang });
+    if (file === 'responses.xlsx' || file === 'responses.csv' || file === 'comments.csv') {
+      const { wave, responses, comments } = await rawResponses(app.db, waveId, { lang: query.lang });
       const header = exportHeaderOf({
         wave: { series: wave.series, name: wave.name },
         language: query.lang ?? wave.questionSet.language,
         minGroupSize: wave.settings.minGroupSize,
+        lateCodes: await lateCodesOf(app.db, wave),
       });
       const stream =
         file === 'responses.xlsx'
-          ? responsesXlsxStream({ header, responses })
-          : csvResponsesStream({ header, responses, dialect: 'rfc4180' });
+          ? responsesXlsxStream({ header, responses, comments })
+          : csvResponsesStream({
+              header,
+              responses: file === 'comments.csv' ? comments : responses,
+              dialect: 'rfc4180',
+            });
       return { stream, title: header.title };
     }
     const results = await buildResults(app.db, waveId, query);

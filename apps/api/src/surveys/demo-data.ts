@@ -23,6 +23,7 @@ const SETTINGS_2012: TWaveSettings = {
   accessMode: 'codes',
   anonymityNote: '',
   resultsBeforeClose: false,
+  codesLockedWhenOpen: true,
 };
 
 /** A day inside the 2012 answering period, for the respondents' path to see the wave open. */
@@ -50,6 +51,8 @@ export async function seedDemoSurvey(db: TDb, keys: TDeploymentKeys): Promise<bo
     where: { id: waveId },
     data: { publishedAt: new Date('2012-03-22T00:00:00+01:00'), closedAt: new Date('2012-05-31T23:59:00+02:00') },
   });
+  // The codes went out as the wave opened, not while people answered (see code-padding.ts).
+  await db.codeBatch.updateMany({ where: { waveId }, data: { createdAt: new Date('2012-03-22T00:00:00+01:00') } });
 
   const next = await rerunSeries(db, seriesId, '2026', null);
   await saveSettings(

@@ -142,6 +142,15 @@ export function WaveSettingsForm({ value, errors, mode, onChange, onTimesInvalid
         />
         <label htmlFor="resultsBeforeClose">{t('resultsBeforeClose')}</label>
       </div>
+      <div className="field checkbox">
+        <input
+          id="codesLockedWhenOpen"
+          type="checkbox"
+          checked={value.codesLockedWhenOpen}
+          onChange={(e) => set('codesLockedWhenOpen', e.target.checked)}
+        />
+        <label htmlFor="codesLockedWhenOpen">{t('codesLockedWhenOpen')}</label>
+      </div>
     </fieldset>
   );
 }

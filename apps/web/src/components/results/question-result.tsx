@@ -1,5 +1,11 @@
 import { formatInteger, formatMargin, formatPercent } from '@enkat/results';
-import type { TAgreementFigures, TChoiceQuestionResult, TQuestionResult, TWaveResults } from '@enkat/survey-schema';
+import type {
+  TAgreementFigures,
+  TChoiceQuestionResult,
+  THiddenReason,
+  TQuestionResult,
+  TWaveResults,
+} from '@enkat/survey-schema';
 import { fillMessage, MESSAGES, type TLanguage } from '@/lib/messages';
 import { BarChart } from './bar-chart';
 import { CommentsList } from './comments-list';
@@ -28,7 +34,11 @@ export function QuestionResult({ question, number, results, language, canRedact 
         <>
           <p>
             {formatInteger(question.writers, language)} {m.writers}.{' '}
-            {question.commentsShown ? '' : fillMessage(m.commentsHidden, { n: results.freeTextMinGroup })}
+            {question.commentsShown
+              ? ''
+              : results.wave.state === 'closed'
+                ? fillMessage(m.commentsHidden, { n: results.freeTextMinGroup })
+                : m.commentsAfterClose}
           </p>
           {question.commentsShown && (
             <CommentsList waveId={results.wave.id} questionId={question.questionId} canRedact={canRedact} />
@@ -47,9 +57,12 @@ function ChoiceResult({
   language,
 }: { question: TChoiceQuestionResult } & Omit<TProps, 'question' | 'number'>) {
   const m = MESSAGES[language];
+  if (question.withheld === 'protects_small_group')
+    return <p>{fillMessage(m.withheldProtects, { n: results.minGroupSize })}</p>;
   if (question.withheld || !question.table)
     return <p>{fillMessage(m.withheldQuestion, { n: results.minGroupSize })}</p>;
   const { table } = question;
+  const hiddenText = (reason: THiddenReason) => markerText(reason, results.minGroupSize, language);
   return (
     <>
       <table className="result-table">
@@ -62,14 +75,23 @@ function ChoiceResult({
           </tr>
         </thead>
         <tbody>
-          {table.rows.map((row) => (
-            <tr key={row.optionId}>
-              <th scope="row">{row.label}</th>
-              <td className="number">{formatPercent(row.percent, language)}</td>
-              <td className="number">{formatInteger(row.count, language)}</td>
-              <td className="number">{formatMargin(row.margin, language)}</td>
-            </tr>
-          ))}
+          {table.rows.map((row) =>
+            row.hidden || row.count === null ? (
+              <tr key={row.optionId}>
+                <th scope="row">{row.label}</th>
+                <td className="suppressed" colSpan={3}>
+                  {hiddenText(row.hidden ?? 'small_group')}
+                </td>
+              </tr>
+            ) : (
+              <tr key={row.optionId}>
+                <th scope="row">{row.label}</th>
+                <td className="number">{formatPercent(row.percent, language)}</td>
+                <td className="number">{formatInteger(row.count, language)}</td>
+                <td className="number">{formatMargin(row.margin, language)}</td>
+              </tr>
+            ),
+          )}
         </tbody>
         <tfoot>
           <tr>
@@ -90,7 +112,9 @@ function ChoiceResult({
       <BarChart
         id={`chart-${question.questionId}`}
         title={question.text}
-        bars={table.rows.map((row) => ({ label: row.label, count: row.count, percent: row.percent }))}
+        bars={table.rows.flatMap((row) =>
+          row.count === null ? [] : [{ label: row.label, count: row.count, percent: row.percent }],
+        )}
         language={language}
       />
       {question.breakdown && <BreakdownTable question={question} results={results} language={language} />}
@@ -117,7 +141,7 @@ function BreakdownTable({
 }: { question: TChoiceQuestionResult } & Omit<TProps, 'question' | 'number'>) {
   const m = MESSAGES[language];
   const columns = question.breakdown ?? [];
-  const marker = fillMessage(m.suppressed, { n: results.minGroupSize });
+  const marker = (reason: THiddenReason) => markerText(reason, results.minGroupSize, language);
   return (
     <div className="table-scroll">
       <table className="breakdown-table">
@@ -142,11 +166,18 @@ function BreakdownTable({
                 if (column.suppressed) {
                   return (
                     <td key={column.key} className="suppressed">
-                      {marker}
+                      {marker(column.reason)}
                     </td>
                   );
                 }
                 const cell = column.rows.find((r) => r.optionId === row.optionId);
+                if (cell?.hidden) {
+                  return (
+                    <td key={column.key} className="suppressed">
+                      {marker(cell.hidden)}
+                    </td>
+                  );
+                }
                 return (
                   <td key={column.key} className="number">
                     {formatPercent(cell?.percent ?? null, language)} ({formatInteger(cell?.count ?? 0, language)})
@@ -161,7 +192,7 @@ function BreakdownTable({
             <th scope="row">{m.total}</th>
             {columns.map((column) => (
               <td key={column.key} className={column.suppressed ? 'suppressed' : 'number'}>
-                {column.suppressed ? marker : formatInteger(column.n, language)}
+                {column.suppressed ? marker(column.reason) : formatInteger(column.n, language)}
               </td>
             ))}
           </tr>
@@ -170,4 +201,10 @@ function BreakdownTable({
       <p className="muted">{fillMessage(m.suppressedNote, { n: results.minGroupSize })}</p>
     </div>
   );
+}
+
+/** Why a count is hidden, in words: "färre än 5 svar" or "dold för att skydda en liten grupp". */
+function markerText(reason: THiddenReason, minGroup: number, language: TLanguage): string {
+  const m = MESSAGES[language];
+  return reason === 'protects_small_group' ? m.protectsSmallGroup : fillMessage(m.suppressed, { n: minGroup });
 }

@@ -15,6 +15,8 @@ const EXPORTS = [
   ['results-excel-sv.csv', 'CSV (Excel, svenska)'],
   ['report.pdf', 'PDF'],
   ['responses.xlsx', 'Svar (XLSX)'],
+  ['responses.csv', 'Svar (CSV)'],
+  ['comments.csv', 'Kommentarer (CSV)'],
 ] as const;
 
 /**
@@ -64,27 +66,39 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
         {r.population.size !== null && ` ${m.ofInvited} ${formatInteger(r.population.size, language)}`}
         {r.responseRate !== null && ` · ${m.responseRateLabel} ${formatPercent(r.responseRate, language)}`}
       </p>
+      {r.lateCodes.count > 0 && (
+        <p className="notice" data-testid="late-codes">
+          {fillMessage(m.lateCodes, {
+            n: formatInteger(r.lateCodes.count, language),
+            who: r.lateCodes.batches.map((b) => `${b.count} ${b.issuedOn} ${b.issuedBy ?? '?'}`).join('; '),
+          })}
+        </p>
+      )}
       {r.marginOfError !== null && (
         <p className="muted">
           {fillMessage(m.marginExplained, { m: formatMargin(r.marginOfError, language).replace('±', '') })}
         </p>
       )}
-      <form method="get" className="inline-form">
-        <div className="field">
-          <label htmlFor="breakdown">{m.breakdownBy}</label>
-          <select id="breakdown" name="breakdown" defaultValue={breakdown ?? ''}>
-            <option value="">{m.noBreakdown}</option>
-            {backgrounds.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.text}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button secondary">
-          {m.showBreakdown}
-        </button>
-      </form>
+      {r.wave.state === 'closed' ? (
+        <form method="get" className="inline-form">
+          <div className="field">
+            <label htmlFor="breakdown">{m.breakdownBy}</label>
+            <select id="breakdown" name="breakdown" defaultValue={breakdown ?? ''}>
+              <option value="">{m.noBreakdown}</option>
+              {backgrounds.map((q) => (
+                <option key={q.id} value={q.id}>
+                  {q.text}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button secondary">
+            {m.showBreakdown}
+          </button>
+        </form>
+      ) : (
+        <p className="muted">{m.breakdownAfterClose}</p>
+      )}
       <nav aria-label={m.download} className="toolbar">
         {EXPORTS.map(([file, label]) => (
           <a

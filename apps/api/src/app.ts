@@ -6,7 +6,6 @@ import type { TApiEnv } from './env.js';
 import { registerErrorHandler } from './errors/error-handler.js';
 import { loggerOptions, registerRequestLogging } from './logger.js';
 import access from './plugins/app/access.js';
-import codePaddingGuard from './plugins/app/code-padding-guard.js';
 import db from './plugins/app/db.js';
 import keys from './plugins/app/keys.js';
 import mixer from './plugins/app/mixer.js';
@@ -80,7 +79,6 @@ export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<Fa
     sessionCookieName: cookieSettings.name,
     sessionPolicy: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
   });
-  await app.register(codePaddingGuard);
 
   await app.register(healthRoutes);
   await app.register(authRoutes, {

@@ -9,6 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { codeSummary, issueCodes, revokeCodes } from '../answering/code-batches.js';
 import { adminOf, ROLES } from '../plugins/app/access.js';
+import { assertMayIssueCodes } from '../surveys/code-padding.js';
 import { ADMIN_PROBLEMS } from './problem-responses.js';
 
 /** A wave's invitation codes: editors issue and revoke them; every administrator sees the counts. */
@@ -42,6 +43,8 @@ const codeRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { roles: ROLES.editors } },
     },
     async (request, reply) => {
+      // Padding: an open wave may forbid more codes (surveys/code-padding.ts).
+      await assertMayIssueCodes(app.db, request.params.id, adminOf(request));
       const issued = await issueCodes(app.db, request.params.id, request.body.count, adminOf(request));
       return reply.status(201).header('cache-control', 'no-store').send(issued);
     },

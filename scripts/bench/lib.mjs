@@ -167,6 +167,8 @@ export async function publishedWave(call, accessMode, name) {
       closesAt: new Date(Date.now() + 48 * hour).toISOString(),
       accessMode,
       invitedCount: null,
+      // These waves open first and get their codes after: allow codes once open.
+      codesLockedWhenOpen: false,
     },
   });
   const published = await call('POST', `/api/v1/waves/${wave.id}/publish`, { revision: wave.revision + 1 });

@@ -205,6 +205,8 @@ export async function publishedWaveOverHttp(call: TAdminCall, accessMode: 'codes
       closesAt: new Date(Date.now() + 48 * hour).toISOString(),
       accessMode,
       invitedCount: null,
+      // These waves open first and get their codes after: allow codes once open.
+      codesLockedWhenOpen: false,
     },
   });
   const published = ZWave.parse(

@@ -1,3 +1,4 @@
+import { MAX_REQUEST_BODY_BYTES } from '@enkat/survey-schema';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -30,7 +31,8 @@ export type TAppEnv = Pick<
   | 'SESSION_IDLE_MINUTES'
   | 'SESSION_MAX_HOURS'
   | 'LOGIN_CLIENT_LIMIT'
-  | 'TRUST_PROXY'
+  | 'LOGIN_ACCOUNT_LIMIT'
+  | 'PROXY_SECRET'
 >;
 
 export type TBuildAppOptions = {
@@ -40,7 +42,7 @@ export type TBuildAppOptions = {
 };
 
 /** Largest request body accepted anywhere; routes may set a smaller one. */
-export const BODY_LIMIT_BYTES = 1_048_576;
+export const BODY_LIMIT_BYTES = MAX_REQUEST_BODY_BYTES;
 
 /** Builds the API without listening, so tests can `inject` requests into it. */
 export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<FastifyInstance> {
@@ -52,8 +54,9 @@ export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<Fa
     // Fastify's own request lines carry the URL and client address: ours (logger.ts) do not.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
-    // Only the login throttle reads the client address (hashed); nothing logs or stores it.
-    trustProxy: env.TRUST_PROXY,
+    // No X-Forwarded-For is believed: the login throttle, the only reader of a client's address
+    // (hashed), takes it from the web app's own header (auth/client-address.ts).
+    trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -77,7 +80,8 @@ export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<Fa
   await app.register(authRoutes, {
     cookie: cookieSettings,
     sessionPolicy: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
-    loginClientLimit: env.LOGIN_CLIENT_LIMIT,
+    throttleLimits: { client: env.LOGIN_CLIENT_LIMIT, account: env.LOGIN_ACCOUNT_LIMIT },
+    proxySecret: env.PROXY_SECRET,
   });
   await app.register(administratorRoutes);
   await app.register(auditRoutes);

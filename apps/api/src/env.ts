@@ -21,10 +21,19 @@ export const ZApiEnv = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
-  /** Failed administrator logins allowed per client address in 15 minutes. */
+  /** Failed administrator logins allowed per client address in 15 minutes (over all accounts). */
   LOGIN_CLIENT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(50),
-  /** Which proxies' X-Forwarded-For to believe (Fastify trustProxy): the web app in front. */
-  TRUST_PROXY: z.string().min(1).default('loopback'),
+  /**
+   * Failed logins for one account from all clients in 24 hours after which each client gets one
+   * wrong guess per 15 minutes for it instead of ten (a backstop against distributed guessing).
+   */
+  LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).max(100_000).default(100),
+  /**
+   * Shared with the web app, which sends it with the browser's address on every request it
+   * forwards: only a request carrying it may say whose address it comes from. Unset: every
+   * request counts as coming from the address of its connection.
+   */
+  PROXY_SECRET: z.string().min(32, 'At least 32 characters').optional(),
 });
 export type TApiEnv = z.infer<typeof ZApiEnv>;
 

@@ -65,6 +65,7 @@ export {
 export { type THealthResponse, ZHealthResponse } from './health.js';
 export { AGREEMENT_PRESETS, agreementOptions, type TAgreementPreset } from './presets.js';
 export {
+  MAX_REQUEST_BODY_BYTES,
   PROBLEM_CONTENT_TYPE,
   type TProblem,
   type TProblemCode,

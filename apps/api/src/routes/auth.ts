@@ -10,7 +10,14 @@ import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ADMINISTRATOR_SELECT, setPasswordWithSetupToken, toAdministrator } from '../admins/administrators.js';
 import { recordAudit } from '../admins/audit.js';
-import { clearAccountFailures, recordFailure, retryAfterSeconds, throttleKeys } from '../auth/login-throttle.js';
+import { clientAddressOf } from '../auth/client-address.js';
+import {
+  clearClientFailures,
+  recordFailure,
+  retryAfterSeconds,
+  type TThrottleLimits,
+  throttleKeys,
+} from '../auth/login-throttle.js';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from '../auth/passwords.js';
 import { createSession, deleteOtherSessions, deleteSession, type TSessionPolicy } from '../auth/sessions.js';
 import { AppError } from '../errors/app-error.js';
@@ -19,7 +26,9 @@ import { adminOf, ROLES } from '../plugins/app/access.js';
 export type TAuthRoutesOptions = {
   cookie: { name: string; options: CookieSerializeOptions };
   sessionPolicy: TSessionPolicy;
-  loginClientLimit: number;
+  throttleLimits: TThrottleLimits;
+  /** See auth/client-address.ts. */
+  proxySecret: string | undefined;
 };
 
 const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 422: ZProblem, 429: ZProblem };
@@ -38,8 +47,8 @@ const authRoutes: FastifyPluginAsyncZod<TAuthRoutesOptions> = async (app, option
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      const keys = throttleKeys(email, request.ip);
-      const wait = await retryAfterSeconds(app.db, keys, options.loginClientLimit);
+      const keys = throttleKeys(email, clientAddressOf(request.raw, options.proxySecret));
+      const wait = await retryAfterSeconds(app.db, keys, options.throttleLimits);
       if (wait > 0) {
         throw new AppError('too_many_requests', `Too many failed logins: try again in ${Math.ceil(wait / 60)} min.`, {
           headers: { 'retry-after': String(wait) },
@@ -58,7 +67,7 @@ const authRoutes: FastifyPluginAsyncZod<TAuthRoutesOptions> = async (app, option
           data: { passwordHash: await hashPassword(password) },
         });
       }
-      await clearAccountFailures(app.db, keys);
+      await clearClientFailures(app.db, keys);
       const token = await createSession(app.db, row.id, options.sessionPolicy);
       await recordAudit(app.db, { actor: row, action: 'login', object: { type: 'administrator', id: row.id } });
       reply.setCookie(options.cookie.name, token, {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { questionsOf, type TQuestion, type TQuestionSet } from './question-set.js';
+import { textProblem } from './text.js';
 
 /** One answer: an option id (single choice, scale, background), option ids (multiple), or text. */
 export const ZAnswerValue = z.union([z.string(), z.array(z.string())]);
@@ -16,6 +17,7 @@ export type TAnswerProblem =
   | 'one_only'
   | 'chosen_twice'
   | 'too_long'
+  | 'bad_text'
   | 'too_few'
   | 'too_many'
   | 'required';
@@ -69,6 +71,9 @@ function checkAnswer(question: TQuestion, raw: unknown): TCheck {
   if (raw === undefined || raw === null || raw === '') return {};
   if (question.type === 'free_text') {
     if (typeof raw !== 'string') return refuse('expected_text', 'Expected text');
+    // Tab and line breaks are part of writing; other control characters are not.
+    const problem = textProblem(raw, true);
+    if (problem) return refuse('bad_text', problem);
     const text = raw.trim();
     if (text.length > question.maxLength)
       return refuse('too_long', `At most ${question.maxLength} characters (got ${text.length})`, question.maxLength);

@@ -143,6 +143,7 @@ export {
 } from './results.js';
 export { type TSurveySeries, ZCreateSurveySeriesRequest, ZListSurveySeriesResponse, ZSurveySeries } from './series.js';
 export { BUILT_IN_TEMPLATES, TEMPLATE_2012, type TTemplateId } from './template-2012.js';
+export { textProblem, ZMultilineText, ZText } from './text.js';
 export {
   MIN_GROUP_DEFAULT,
   type TSeriesDetail,

@@ -45,3 +45,26 @@ test('a body over the limit gets 413 problem+json through the web app, however l
     expect(await response.json()).toMatchObject({ status: 413, code: 'payload_too_large' });
   }
 });
+
+test('a request from another site is refused with a message that says so, in Swedish on the login page', async ({
+  page,
+  request,
+}) => {
+  const refused = await request.post('/api/v1/auth/login', {
+    headers: { origin: 'https://evil.example' },
+    data: { email: 'x@example.org', password: 'whatever' },
+  });
+  expect(refused.status()).toBe(403);
+  expect(await refused.json()).toMatchObject({ reason: 'cross_origin', detail: expect.stringContaining('forgery') });
+
+  // The login page, handed the API's real answer to a request from another site, explains it.
+  await page.route('**/api/v1/auth/login', async (route) => {
+    const headers = { ...route.request().headers(), origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' };
+    await route.fulfill({ response: await route.fetch({ headers }) });
+  });
+  await page.goto('/admin/login');
+  await page.getByLabel('E-postadress').fill('x@example.org');
+  await page.getByLabel('Lösenord').fill('whatever password');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.locator('.error-box')).toContainText('möjlig förfalskad begäran från en annan webbplats');
+});

@@ -143,6 +143,13 @@ describe('CSRF', () => {
         headers: { ...headers, cookie },
       });
       expect(response.statusCode).toBe(403);
+      expect(response.json()).toMatchObject({
+        code: 'forbidden',
+        reason: 'cross_origin',
+        title: 'Not allowed',
+        detail: expect.stringContaining('cross-site request forgery'),
+      });
+      expect(response.json().detail).not.toContain('role');
     }
     const loginFromElsewhere = await loginAttempt(admin.email, PASSWORD, { origin: 'https://evil.example' });
     expect(loginFromElsewhere.statusCode).toBe(403);

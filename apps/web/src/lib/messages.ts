@@ -8,6 +8,8 @@ export const MESSAGES = {
     loginButton: 'Logga in',
     loginFailed: 'Fel e-postadress eller lösenord, eller så är kontot avstängt.',
     loginThrottled: 'För många misslyckade försök. Vänta en stund och försök igen.',
+    crossOrigin:
+      'Begäran stoppades som en möjlig förfalskad begäran från en annan webbplats: den kom inte från plattformens egna sidor. Inget ändrades. Ladda om sidan och försök igen.',
     logout: 'Logga ut',
     loggedInAs: 'Inloggad som',
     role_owner: 'ägare',
@@ -193,6 +195,8 @@ export const MESSAGES = {
     loginButton: 'Log in',
     loginFailed: 'Wrong e-mail or password, or the account is disabled.',
     loginThrottled: 'Too many failed attempts. Wait a while and try again.',
+    crossOrigin:
+      'The request was stopped as a possible forgery from another website: it did not come from the platform’s own pages. Nothing was changed. Reload the page and try again.',
     logout: 'Log out',
     loggedInAs: 'Logged in as',
     role_owner: 'owner',

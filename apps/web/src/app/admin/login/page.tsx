@@ -26,7 +26,16 @@ export default function LoginPage() {
       router.replace('/admin');
     } catch (caught) {
       const status = caught instanceof ApiError ? caught.status : 0;
-      setError(status === 401 ? t('loginFailed') : status === 429 ? t('loginThrottled') : t('error'));
+      const crossOrigin = caught instanceof ApiError && caught.crossOrigin;
+      setError(
+        status === 401
+          ? t('loginFailed')
+          : status === 429
+            ? t('loginThrottled')
+            : crossOrigin
+              ? t('crossOrigin')
+              : t('error'),
+      );
       setBusy(false);
     }
   }

@@ -19,6 +19,7 @@ import exportRoutes from './routes/exports.js';
 import healthRoutes from './routes/health.js';
 import respondRoutes from './routes/respond.js';
 import resultRoutes from './routes/results.js';
+import secondFactorRoutes from './routes/second-factor.js';
 import seriesRoutes from './routes/series.js';
 import waveRoutes from './routes/waves.js';
 
@@ -83,6 +84,7 @@ export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<Fa
     throttleLimits: { client: env.LOGIN_CLIENT_LIMIT, account: env.LOGIN_ACCOUNT_LIMIT },
     proxySecret: env.PROXY_SECRET,
   });
+  await app.register(secondFactorRoutes);
   await app.register(administratorRoutes);
   await app.register(auditRoutes);
   await app.register(seriesRoutes);

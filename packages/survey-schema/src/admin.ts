@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZRecoveryCode, ZTotpCode } from './second-factor.js';
 import { ZText } from './text.js';
 
 export const ZAdminRole = z.enum(['owner', 'editor', 'analyst']);
@@ -21,11 +22,23 @@ export const ZAdministrator = z.object({
   disabled: z.boolean(),
   /** False until the administrator has followed the setup link and chosen a password. */
   active: z.boolean(),
+  /** Signs in with a password and a code from an authenticator app. */
+  secondFactor: z.boolean(),
 });
 export type TAdministrator = z.infer<typeof ZAdministrator>;
 
-export const ZLoginRequest = z.strictObject({ email: ZEmail, password: ZText.min(1).max(200) });
-export const ZMeResponse = z.object({ administrator: ZAdministrator });
+/** With a second factor set up, a code from the app or one recovery code as well. */
+export const ZLoginRequest = z.strictObject({
+  email: ZEmail,
+  password: ZText.min(1).max(200),
+  code: ZTotpCode.optional(),
+  recoveryCode: ZRecoveryCode.optional(),
+});
+export const ZMeResponse = z.object({
+  administrator: ZAdministrator,
+  /** This session may only set up a second factor, which the owners require (or sign out). */
+  mustSetUpSecondFactor: z.boolean(),
+});
 export type TMeResponse = z.infer<typeof ZMeResponse>;
 
 export const ZChangePasswordRequest = z.strictObject({
@@ -63,6 +76,11 @@ export const AUDIT_ACTIONS = [
   'logout',
   'password_changed',
   'password_set',
+  'second_factor_enabled',
+  'second_factor_disabled',
+  'second_factor_reset',
+  'recovery_code_used',
+  'sign_in_settings_saved',
   'administrator_created',
   'administrator_updated',
   'administrator_setup_link',

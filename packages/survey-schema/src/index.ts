@@ -141,6 +141,18 @@ export {
   ZTrendStep,
   ZTrendWave,
 } from './results.js';
+export {
+  type TRecoveryCodesResponse,
+  type TSecondFactorSetup,
+  type TSignInSettings,
+  ZConfirmSecondFactorRequest,
+  ZRecoveryCode,
+  ZRecoveryCodesResponse,
+  ZSecondFactorSetup,
+  ZSignInSettings,
+  ZTotpCode,
+  ZTurnOffSecondFactorRequest,
+} from './second-factor.js';
 export { type TSurveySeries, ZCreateSurveySeriesRequest, ZListSurveySeriesResponse, ZSurveySeries } from './series.js';
 export { BUILT_IN_TEMPLATES, TEMPLATE_2012, type TTemplateId } from './template-2012.js';
 export { textProblem, ZMultilineText, ZText } from './text.js';

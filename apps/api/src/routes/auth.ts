@@ -19,6 +19,7 @@ import {
   throttleKeys,
 } from '../auth/login-throttle.js';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from '../auth/passwords.js';
+import { acceptTotpCode, requireSecondFactor, useRecoveryCode } from '../auth/second-factor.js';
 import { createSession, deleteOtherSessions, deleteSession, type TSessionPolicy } from '../auth/sessions.js';
 import { AppError } from '../errors/app-error.js';
 import { adminOf, ROLES } from '../plugins/app/access.js';
@@ -46,7 +47,7 @@ const authRoutes: FastifyPluginAsyncZod<TAuthRoutesOptions> = async (app, option
       config: { access: 'public' },
     },
     async (request, reply) => {
-      const { email, password } = request.body;
+      const { email, password, code, recoveryCode } = request.body;
       const keys = throttleKeys(email, clientAddressOf(request.raw, options.proxySecret));
       const wait = await retryAfterSeconds(app.db, keys, options.throttleLimits);
       if (wait > 0) {
@@ -54,7 +55,10 @@ const authRoutes: FastifyPluginAsyncZod<TAuthRoutesOptions> = async (app, option
           headers: { 'retry-after': String(wait) },
         });
       }
-      const row = await app.db.administrator.findUnique({ where: { email }, select: ADMINISTRATOR_SELECT });
+      const row = await app.db.administrator.findUnique({
+        where: { email },
+        select: { ...ADMINISTRATOR_SELECT, totpSecret: true },
+      });
       const valid = await verifyPassword(row?.passwordHash ?? (await decoyHash()), password);
       if (!row?.passwordHash || !valid || row.disabledAt) {
         await recordFailure(app.db, keys);
@@ -67,14 +71,39 @@ const authRoutes: FastifyPluginAsyncZod<TAuthRoutesOptions> = async (app, option
           data: { passwordHash: await hashPassword(password) },
         });
       }
+      if (row.totpSecret) {
+        if (!code && !recoveryCode) {
+          // The password was right; say so only to ask for the code. Not counted as a failure.
+          throw new AppError('unauthenticated', 'Enter the code from your authenticator app.', {
+            reason: 'second_factor_required',
+          });
+        }
+        const accepted = code
+          ? await acceptTotpCode(app.db, row.id, row.totpSecret, code)
+          : await useRecoveryCode(app.db, row.id, recoveryCode ?? '');
+        if (!accepted) {
+          await recordFailure(app.db, keys);
+          await recordAudit(app.db, { actor: null, action: 'login_failed', details: { email, secondFactor: true } });
+          throw new AppError('unauthenticated', 'Wrong or already used code.', { reason: 'second_factor_invalid' });
+        }
+        if (!code) {
+          await recordAudit(app.db, {
+            actor: row,
+            action: 'recovery_code_used',
+            object: { type: 'administrator', id: row.id },
+            details: { left: await app.db.recoveryCode.count({ where: { administratorId: row.id, usedAt: null } }) },
+          });
+        }
+      }
       await clearClientFailures(app.db, keys);
-      const token = await createSession(app.db, row.id, options.sessionPolicy);
+      const enrolmentOnly = !row.totpSecret && (await requireSecondFactor(app.db));
+      const token = await createSession(app.db, row.id, options.sessionPolicy, { enrolmentOnly });
       await recordAudit(app.db, { actor: row, action: 'login', object: { type: 'administrator', id: row.id } });
       reply.setCookie(options.cookie.name, token, {
         ...options.cookie.options,
         maxAge: options.sessionPolicy.maxHours * 3600,
       });
-      return { administrator: toAdministrator(row) };
+      return { administrator: toAdministrator(row), mustSetUpSecondFactor: enrolmentOnly };
     },
   );
 
@@ -82,7 +111,7 @@ const authRoutes: FastifyPluginAsyncZod<TAuthRoutesOptions> = async (app, option
     '/api/v1/auth/logout',
     {
       schema: { tags: ['auth'], summary: 'End this session', response: { 204: ZNoContent, ...problems } },
-      config: { access: { roles: ROLES.everyone } },
+      config: { access: { roles: ROLES.everyone }, duringEnrolment: true },
     },
     async (request, reply) => {
       const admin = adminOf(request);
@@ -97,14 +126,15 @@ const authRoutes: FastifyPluginAsyncZod<TAuthRoutesOptions> = async (app, option
     '/api/v1/auth/me',
     {
       schema: { tags: ['auth'], summary: 'The logged-in administrator', response: { 200: ZMeResponse, ...problems } },
-      config: { access: { roles: ROLES.everyone } },
+      config: { access: { roles: ROLES.everyone }, duringEnrolment: true },
     },
     async (request) => {
+      const admin = adminOf(request);
       const row = await app.db.administrator.findUniqueOrThrow({
-        where: { id: adminOf(request).id },
+        where: { id: admin.id },
         select: ADMINISTRATOR_SELECT,
       });
-      return { administrator: toAdministrator(row) };
+      return { administrator: toAdministrator(row), mustSetUpSecondFactor: admin.enrolmentOnly };
     },
   );
 

@@ -12,6 +12,8 @@ export type TRouteAccessRecord = { method: string; url: string; access: TRouteAc
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: TRouteAccess;
+    /** Open to a session that must first set up a second factor (me, sign-out, the set-up itself). */
+    duringEnrolment?: boolean;
   }
   interface FastifyRequest {
     /** The logged-in administrator on administrator routes; null elsewhere. */
@@ -72,6 +74,15 @@ export default fp<TAccessOptions>(
       if (!admin) throw new AppError('unauthenticated', 'Log in to continue.');
       if (!access.roles.includes(admin.role)) {
         throw new AppError('forbidden', `Your role (${admin.role}) does not allow this.`, { reason: 'role' });
+      }
+      if (admin.enrolmentOnly && !request.routeOptions.config.duringEnrolment) {
+        throw new AppError(
+          'forbidden',
+          'Set up your second factor first: the owners require one for password sign-in.',
+          {
+            reason: 'second_factor_setup_required',
+          },
+        );
       }
       request.admin = admin;
     });

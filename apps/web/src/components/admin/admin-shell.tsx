@@ -2,11 +2,13 @@
 
 import { type TAdministrator, ZMeResponse } from '@enkat/survey-schema';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { ApiError, api } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
 import { ZNoContent } from './schemas';
+
+const SECOND_FACTOR_PATH = '/admin/second-factor';
 
 const AdminContext = createContext<TAdministrator | null>(null);
 
@@ -21,15 +23,20 @@ export function useAdmin(): TAdministrator {
 export function AdminShell({ children }: { children: ReactNode }) {
   const { t, toggleLanguage } = useI18n();
   const router = useRouter();
+  const pathname = usePathname();
   const [admin, setAdmin] = useState<TAdministrator | null>(null);
 
   useEffect(() => {
     api('/api/v1/auth/me', ZMeResponse)
-      .then((me) => setAdmin(me.administrator))
+      .then((me) => {
+        // A session that may only set up the second factor the owners require goes there first.
+        if (me.mustSetUpSecondFactor && pathname !== SECOND_FACTOR_PATH) router.replace(SECOND_FACTOR_PATH);
+        setAdmin(me.administrator);
+      })
       .catch((error) => {
         if (error instanceof ApiError && error.status === 401) router.replace('/admin/login');
       });
-  }, [router]);
+  }, [router, pathname]);
 
   async function logout() {
     await api('/api/v1/auth/logout', ZNoContent, { method: 'POST' }).catch(() => {});
@@ -45,6 +52,7 @@ export function AdminShell({ children }: { children: ReactNode }) {
           {admin.role === 'owner' && <Link href="/admin/administrators">{t('navAdministrators')}</Link>}
           {admin.role === 'owner' && <Link href="/admin/audit">{t('navAudit')}</Link>}
           <Link href="/admin/password">{t('navPassword')}</Link>
+          <Link href={SECOND_FACTOR_PATH}>{t('navSecondFactor')}</Link>
         </nav>
         <div className="admin-user">
           <span>

@@ -5,37 +5,38 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { Field } from '@/components/admin/field';
 import { ApiError, api } from '@/lib/api-client';
-import { useI18n } from '@/lib/i18n';
+import { type TI18n, useI18n } from '@/lib/i18n';
+
+/** The second step after a right password: a code from the app, or one recovery code. */
+type TStep = 'password' | 'code' | 'recovery';
 
 export default function LoginPage() {
   const { t, toggleLanguage } = useI18n();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [step, setStep] = useState<TStep>('password');
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    const second =
+      step === 'code'
+        ? { code: String(form.get('code')) }
+        : step === 'recovery'
+          ? { recoveryCode: String(form.get('recoveryCode')) }
+          : {};
     setBusy(true);
     setError(null);
     try {
-      await api('/api/v1/auth/login', ZMeResponse, {
+      const me = await api('/api/v1/auth/login', ZMeResponse, {
         method: 'POST',
-        body: { email: String(form.get('email')), password: String(form.get('password')) },
+        body: { email: String(form.get('email')), password: String(form.get('password')), ...second },
       });
-      router.replace('/admin');
+      router.replace(me.mustSetUpSecondFactor ? '/admin/second-factor' : '/admin');
     } catch (caught) {
-      const status = caught instanceof ApiError ? caught.status : 0;
-      const crossOrigin = caught instanceof ApiError && caught.crossOrigin;
-      setError(
-        status === 401
-          ? t('loginFailed')
-          : status === 429
-            ? t('loginThrottled')
-            : crossOrigin
-              ? t('crossOrigin')
-              : t('error'),
-      );
+      if (caught instanceof ApiError && caught.problem.reason === 'second_factor_required') setStep('code');
+      setError(loginProblem(caught, t));
       setBusy(false);
     }
   }
@@ -51,10 +52,31 @@ export default function LoginPage() {
         )}
         <Field id="email" label={t('email')} type="email" autoComplete="username" required />
         <Field id="password" label={t('password')} type="password" autoComplete="current-password" required />
+        {step === 'code' && (
+          <Field
+            id="code"
+            label={t('totpCode')}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9 ]*"
+            required
+            autoFocus
+          />
+        )}
+        {step === 'recovery' && (
+          <Field id="recoveryCode" label={t('recoveryCode')} autoComplete="off" required autoFocus />
+        )}
         <button type="submit" className="button" disabled={busy}>
           {t('loginButton')}
         </button>
       </form>
+      {step !== 'password' && (
+        <p>
+          <button type="button" className="link-button" onClick={() => setStep(step === 'code' ? 'recovery' : 'code')}>
+            {step === 'code' ? t('useRecoveryCode') : t('useTotpCode')}
+          </button>
+        </p>
+      )}
       <p>
         <button type="button" className="link-button" onClick={toggleLanguage}>
           {t('language')}
@@ -62,4 +84,14 @@ export default function LoginPage() {
       </p>
     </main>
   );
+}
+
+function loginProblem(caught: unknown, t: TI18n['t']): string {
+  if (!(caught instanceof ApiError)) return t('error');
+  if (caught.problem.reason === 'second_factor_required') return t('loginCodeNeeded');
+  if (caught.problem.reason === 'second_factor_invalid') return t('loginCodeWrong');
+  if (caught.status === 401) return t('loginFailed');
+  if (caught.status === 429) return t('loginThrottled');
+  if (caught.crossOrigin) return t('crossOrigin');
+  return t('error');
 }

@@ -7,6 +7,7 @@ import {
   ZAdministrator,
   ZListAdministratorsResponse,
   ZSetupLinkResponse,
+  ZSignInSettings,
 } from '@enkat/survey-schema';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { RoleRefused, useAdmin } from '@/components/admin/admin-shell';
@@ -28,9 +29,12 @@ function Administrators() {
   const [link, setLink] = useState<TSetupLinkResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [requireSecondFactor, setRequireSecondFactor] = useState<boolean | null>(null);
 
   const load = useCallback(async () => {
     setAdministrators((await api('/api/v1/admin/administrators', ZListAdministratorsResponse)).administrators);
+    setRequireSecondFactor((await api('/api/v1/admin/sign-in-settings', ZSignInSettings)).requireSecondFactor);
   }, []);
   useEffect(() => {
     void load();
@@ -71,6 +75,30 @@ function Administrators() {
     }
   }
 
+  async function resetSecondFactor(id: string) {
+    try {
+      await api(`/api/v1/admin/administrators/${id}/second-factor/reset`, ZAdministrator, { method: 'POST' });
+      setNotice(t('secondFactorReset'));
+      setError(null);
+      await load();
+    } catch (caught) {
+      showError(caught);
+    }
+  }
+
+  async function saveSignInSettings(required: boolean) {
+    try {
+      const saved = await api('/api/v1/admin/sign-in-settings', ZSignInSettings, {
+        method: 'PUT',
+        body: { requireSecondFactor: required },
+      });
+      setRequireSecondFactor(saved.requireSecondFactor);
+      setNotice(t('saved'));
+    } catch (caught) {
+      showError(caught);
+    }
+  }
+
   async function newLink(id: string) {
     try {
       setLink(await api(`/api/v1/admin/administrators/${id}/setup-link`, ZSetupLinkResponse, { method: 'POST' }));
@@ -90,6 +118,7 @@ function Administrators() {
           {error}
         </p>
       )}
+      {notice && <p role="status">{notice}</p>}
       {link && (
         <div role="status" className="notice">
           <p>
@@ -107,6 +136,7 @@ function Administrators() {
             <th scope="col">{t('email')}</th>
             <th scope="col">{t('role')}</th>
             <th scope="col">{t('status')}</th>
+            <th scope="col">{t('secondFactorColumn')}</th>
             <th scope="col">
               <span className="visually-hidden">{t('action')}</span>
             </th>
@@ -131,6 +161,7 @@ function Administrators() {
                 </select>
               </td>
               <td>{status(a)}</td>
+              <td>{a.secondFactor ? t('on') : t('off')}</td>
               <td className="actions">
                 <button
                   type="button"
@@ -142,11 +173,30 @@ function Administrators() {
                 <button type="button" className="button secondary" onClick={() => newLink(a.id)}>
                   {t('newLink')}
                 </button>
+                {a.secondFactor && (
+                  <button type="button" className="button secondary" onClick={() => resetSecondFactor(a.id)}>
+                    {t('resetSecondFactor')}
+                  </button>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+
+      <h2>{t('signInSettingsTitle')}</h2>
+      {requireSecondFactor !== null && (
+        <div className="field">
+          <label>
+            <input
+              type="checkbox"
+              checked={requireSecondFactor}
+              onChange={(event) => saveSignInSettings(event.target.checked)}
+            />{' '}
+            {t('requireSecondFactor')}
+          </label>
+        </div>
+      )}
 
       <h2>{t('inviteTitle')}</h2>
       <form onSubmit={invite} noValidate className="inline-form">

@@ -3,7 +3,8 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sessionCookie } from './auth/session-cookie.js';
-import type { TApiEnv } from './env.js';
+import { SsoClient } from './auth/sso.js';
+import { oidcSettings, type TApiEnv } from './env.js';
 import { registerErrorHandler } from './errors/error-handler.js';
 import { loggerOptions, registerRequestLogging } from './logger.js';
 import access from './plugins/app/access.js';
@@ -21,6 +22,7 @@ import respondRoutes from './routes/respond.js';
 import resultRoutes from './routes/results.js';
 import secondFactorRoutes from './routes/second-factor.js';
 import seriesRoutes from './routes/series.js';
+import signInRoutes from './routes/sign-in.js';
 import waveRoutes from './routes/waves.js';
 
 export type TAppEnv = Pick<
@@ -34,6 +36,12 @@ export type TAppEnv = Pick<
   | 'LOGIN_CLIENT_LIMIT'
   | 'LOGIN_ACCOUNT_LIMIT'
   | 'PROXY_SECRET'
+  | 'OIDC_ISSUER'
+  | 'OIDC_CLIENT_ID'
+  | 'OIDC_CLIENT_SECRET'
+  | 'OIDC_ORGANISATION_NAME'
+  | 'OIDC_ALLOWED_DOMAINS'
+  | 'OIDC_REQUIRE_VERIFIED_EMAIL'
 >;
 
 export type TBuildAppOptions = {
@@ -85,6 +93,13 @@ export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<Fa
     proxySecret: env.PROXY_SECRET,
   });
   await app.register(secondFactorRoutes);
+  const oidc = oidcSettings(env);
+  await app.register(signInRoutes, {
+    sso: oidc ? new SsoClient(oidc, `${env.PUBLIC_ORIGIN}/api/v1/auth/sso/callback`) : null,
+    publicOrigin: env.PUBLIC_ORIGIN,
+    cookie: cookieSettings,
+    sessionPolicy: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
+  });
   await app.register(administratorRoutes);
   await app.register(auditRoutes);
   await app.register(seriesRoutes);

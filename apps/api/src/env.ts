@@ -34,13 +34,81 @@ export const ZApiEnv = z.object({
    * request counts as coming from the address of its connection.
    */
   PROXY_SECRET: z.string().min(32, 'At least 32 characters').optional(),
+  /**
+   * Single sign-on with OpenID Connect: the provider's issuer URL, and this platform's client
+   * there, whose redirect URI is PUBLIC_ORIGIN + /api/v1/auth/sso/callback. Unset: no SSO.
+   */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Shown on the button: "Logga in med <name>". */
+  OIDC_ORGANISATION_NAME: z.string().min(1).max(100).default('organisationens konto'),
+  /** E-mail domains whose people become analysts at their first sign-in (comma-separated). */
+  OIDC_ALLOWED_DOMAINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((domain) => domain.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /**
+   * Only an ID token whose email_verified is true signs anyone in. Set to false only for a
+   * provider that vouches for its e-mail addresses without the claim (see the README on Entra ID).
+   */
+  OIDC_REQUIRE_VERIFIED_EMAIL: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
 });
 export type TApiEnv = z.infer<typeof ZApiEnv>;
 
 /** Parses the environment; on failure prints one line naming each bad variable and exits. */
+/** The SSO settings, when all three of issuer, client id and secret are set. */
+export type TOidcSettings = {
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+  organisationName: string;
+  allowedDomains: string[];
+  requireVerifiedEmail: boolean;
+};
+
+export function oidcSettings(
+  env: Pick<
+    TApiEnv,
+    | 'OIDC_ISSUER'
+    | 'OIDC_CLIENT_ID'
+    | 'OIDC_CLIENT_SECRET'
+    | 'OIDC_ORGANISATION_NAME'
+    | 'OIDC_ALLOWED_DOMAINS'
+    | 'OIDC_REQUIRE_VERIFIED_EMAIL'
+  >,
+): TOidcSettings | null {
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
+  return {
+    issuer: new URL(env.OIDC_ISSUER),
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    organisationName: env.OIDC_ORGANISATION_NAME,
+    allowedDomains: env.OIDC_ALLOWED_DOMAINS,
+    requireVerifiedEmail: env.OIDC_REQUIRE_VERIFIED_EMAIL,
+  };
+}
+
 export function loadApiEnv(source: NodeJS.ProcessEnv = process.env): TApiEnv {
   const parsed = ZApiEnv.safeParse(source);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: id, OIDC_CLIENT_SECRET: secret } = parsed.data;
+    if ([issuer, id, secret].some(Boolean) && ![issuer, id, secret].every(Boolean)) {
+      process.stderr.write(
+        'api: invalid configuration: set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none\n',
+      );
+      process.exit(1);
+    }
+    return parsed.data;
+  }
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   process.stderr.write(`api: invalid configuration: ${problems.join('; ')}\n`);
   process.exit(1);

@@ -26,6 +26,9 @@ export function testEnv(overrides: Partial<TAppEnv> = {}): TAppEnv {
     LOGIN_CLIENT_LIMIT: 50,
     LOGIN_ACCOUNT_LIMIT: 100,
     PROXY_SECRET,
+    OIDC_ORGANISATION_NAME: 'organisationens konto',
+    OIDC_ALLOWED_DOMAINS: [],
+    OIDC_REQUIRE_VERIFIED_EMAIL: true,
     ...overrides,
   };
 }

@@ -123,6 +123,9 @@ describe('owners', () => {
     expect(required.statusCode).toBe(200);
     expect((await call('GET', '/api/v1/admin/sign-in-settings', ownerCookie)).json()).toEqual({
       requireSecondFactor: true,
+      passwordSignIn: true,
+      breakGlassOwnerId: null,
+      ssoEnabled: false,
     });
     expect(await t.db.auditEvent.count({ where: { action: 'sign_in_settings_saved' } })).toBe(1);
 

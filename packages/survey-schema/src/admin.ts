@@ -81,6 +81,8 @@ export const AUDIT_ACTIONS = [
   'second_factor_reset',
   'recovery_code_used',
   'sign_in_settings_saved',
+  'sso_login',
+  'sso_login_refused',
   'administrator_created',
   'administrator_updated',
   'administrator_setup_link',

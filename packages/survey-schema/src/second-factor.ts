@@ -18,8 +18,29 @@ export type TRecoveryCodesResponse = z.infer<typeof ZRecoveryCodesResponse>;
 export const ZTurnOffSecondFactorRequest = z.strictObject({ password: ZText.min(1).max(200) });
 
 /** Platform-wide sign-in rules that owners set. */
-export const ZSignInSettings = z.strictObject({
+export const ZSignInSettings = z.object({
   /** Every password sign-in needs a second factor; who has none must set one up first. */
   requireSecondFactor: z.boolean(),
+  /** Off: single sign-on only, except for the break-glass owner. Only with SSO configured. */
+  passwordSignIn: z.boolean(),
+  breakGlassOwnerId: z.uuid().nullable(),
+  ssoEnabled: z.boolean(),
 });
 export type TSignInSettings = z.infer<typeof ZSignInSettings>;
+export const ZSaveSignInSettingsRequest = z
+  .strictObject({
+    requireSecondFactor: z.boolean().optional(),
+    passwordSignIn: z.boolean().optional(),
+    breakGlassOwnerId: z.uuid().nullable().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'Nothing to change');
+
+/** What the login page needs to know about single sign-on. */
+export const ZSsoInfo = z.object({
+  enabled: z.boolean(),
+  /** "Logga in med <organisationName>". */
+  organisationName: z.string().nullable(),
+  /** The provider's end-session address, to sign out there too, where it has one. */
+  endSessionUrl: z.string().nullable(),
+});
+export type TSsoInfo = z.infer<typeof ZSsoInfo>;

@@ -74,8 +74,3 @@ export async function useRecoveryCode(db: TDb, administratorId: string, code: st
   });
   return count === 1;
 }
-
-export async function requireSecondFactor(db: TDb): Promise<boolean> {
-  const settings = await db.signInSettings.findUnique({ where: { id: 1 }, select: { requireSecondFactor: true } });
-  return settings?.requireSecondFactor ?? false;
-}

@@ -19,8 +19,9 @@ import {
   throttleKeys,
 } from '../auth/login-throttle.js';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from '../auth/passwords.js';
-import { acceptTotpCode, requireSecondFactor, useRecoveryCode } from '../auth/second-factor.js';
+import { acceptTotpCode, useRecoveryCode } from '../auth/second-factor.js';
 import { createSession, deleteOtherSessions, deleteSession, type TSessionPolicy } from '../auth/sessions.js';
+import { signInRules } from '../auth/sign-in-settings.js';
 import { AppError } from '../errors/app-error.js';
 import { adminOf, ROLES } from '../plugins/app/access.js';
 
@@ -59,6 +60,12 @@ const authRoutes: FastifyPluginAsyncZod<TAuthRoutesOptions> = async (app, option
         where: { email },
         select: { ...ADMINISTRATOR_SELECT, totpSecret: true },
       });
+      const rules = await signInRules(app.db);
+      if (!rules.passwordSignIn && (!row || row.id !== rules.breakGlassOwnerId)) {
+        throw new AppError('forbidden', 'Password sign-in is switched off: sign in through your organisation.', {
+          reason: 'password_sign_in_off',
+        });
+      }
       const valid = await verifyPassword(row?.passwordHash ?? (await decoyHash()), password);
       if (!row?.passwordHash || !valid || row.disabledAt) {
         await recordFailure(app.db, keys);
@@ -96,7 +103,7 @@ const authRoutes: FastifyPluginAsyncZod<TAuthRoutesOptions> = async (app, option
         }
       }
       await clearClientFailures(app.db, keys);
-      const enrolmentOnly = !row.totpSecret && (await requireSecondFactor(app.db));
+      const enrolmentOnly = !row.totpSecret && rules.requireSecondFactor;
       const token = await createSession(app.db, row.id, options.sessionPolicy, { enrolmentOnly });
       await recordAudit(app.db, { actor: row, action: 'login', object: { type: 'administrator', id: row.id } });
       reply.setCookie(options.cookie.name, token, {

@@ -5,28 +5,22 @@ import {
   ZNoContent,
   ZRecoveryCodesResponse,
   ZSecondFactorSetup,
-  ZSignInSettings,
   ZTurnOffSecondFactorRequest,
 } from '@enkat/survey-schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ADMINISTRATOR_SELECT, toAdministrator } from '../admins/administrators.js';
 import { recordAudit } from '../admins/audit.js';
 import { verifyPassword } from '../auth/passwords.js';
-import {
-  hashRecoveryCode,
-  newRecoveryCodes,
-  newTotpSecret,
-  requireSecondFactor,
-  totpStep,
-  totpUri,
-} from '../auth/second-factor.js';
+import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpStep, totpUri } from '../auth/second-factor.js';
+import { requireSecondFactor } from '../auth/sign-in-settings.js';
 import { AppError } from '../errors/app-error.js';
 import { adminOf, ROLES } from '../plugins/app/access.js';
 import { ADMIN_PROBLEMS } from './problem-responses.js';
 
 /**
  * The second factor for password sign-in (TOTP, RFC 6238, with one-time recovery codes): each
- * administrator sets up and turns off their own; owners reset someone's and may require it.
+ * administrator sets up and turns off their own; owners reset someone's (and may require it, in
+ * routes/sign-in.ts).
  */
 const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -157,38 +151,6 @@ const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
       return toAdministrator(
         await app.db.administrator.findUniqueOrThrow({ where: { id }, select: ADMINISTRATOR_SELECT }),
       );
-    },
-  );
-
-  app.get(
-    '/api/v1/admin/sign-in-settings',
-    {
-      schema: {
-        tags: ['administrators'],
-        summary: 'The platform’s sign-in rules',
-        response: { 200: ZSignInSettings, ...ADMIN_PROBLEMS },
-      },
-      config: { access: { roles: ROLES.owner } },
-    },
-    async () => ({ requireSecondFactor: await requireSecondFactor(app.db) }),
-  );
-
-  app.put(
-    '/api/v1/admin/sign-in-settings',
-    {
-      schema: {
-        tags: ['administrators'],
-        summary: 'Change the platform’s sign-in rules',
-        body: ZSignInSettings,
-        response: { 200: ZSignInSettings, ...ADMIN_PROBLEMS },
-      },
-      config: { access: { roles: ROLES.owner } },
-    },
-    async (request) => {
-      const settings = request.body;
-      await app.db.signInSettings.upsert({ where: { id: 1 }, create: { id: 1, ...settings }, update: settings });
-      await recordAudit(app.db, { actor: adminOf(request), action: 'sign_in_settings_saved', details: settings });
-      return settings;
     },
   );
 

@@ -40,7 +40,7 @@ export function AdminShell({ children }: { children: ReactNode }) {
 
   async function logout() {
     await api('/api/v1/auth/logout', ZNoContent, { method: 'POST' }).catch(() => {});
-    router.replace('/admin/login');
+    router.replace('/admin/login?signedOut');
   }
 
   if (!admin) return <main aria-busy="true">{t('loading')}</main>;

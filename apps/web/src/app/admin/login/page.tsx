@@ -1,14 +1,17 @@
 'use client';
 
-import { ZMeResponse } from '@enkat/survey-schema';
+import { type TSsoInfo, ZMeResponse, ZSsoInfo } from '@enkat/survey-schema';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Field } from '@/components/admin/field';
 import { ApiError, api } from '@/lib/api-client';
 import { type TI18n, useI18n } from '@/lib/i18n';
+import { fillMessage, type TMessageKey } from '@/lib/messages';
 
 /** The second step after a right password: a code from the app, or one recovery code. */
 type TStep = 'password' | 'code' | 'recovery';
+/** What the API's single sign-on callback may send back in ?sso=. */
+const SSO_REFUSALS = ['unavailable', 'failed', 'expired', 'unverified', 'unknown', 'disabled'] as const;
 
 export default function LoginPage() {
   const { t, toggleLanguage } = useI18n();
@@ -16,6 +19,16 @@ export default function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [step, setStep] = useState<TStep>('password');
   const [busy, setBusy] = useState(false);
+  const [sso, setSso] = useState<TSsoInfo | null>(null);
+  const [signedOut, setSignedOut] = useState(false);
+
+  useEffect(() => {
+    api('/api/v1/auth/sso/info', ZSsoInfo).then(setSso, () => setSso(null));
+    const params = new URLSearchParams(window.location.search);
+    const refusal = SSO_REFUSALS.find((r) => r === params.get('sso'));
+    if (refusal) setError(t(`sso_${refusal}` as TMessageKey));
+    setSignedOut(params.has('signedOut'));
+  }, [t]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,6 +57,24 @@ export default function LoginPage() {
   return (
     <main className="narrow">
       <h1>{t('loginTitle')}</h1>
+      {signedOut && (
+        <p role="status">
+          {t('signedOut')}{' '}
+          {sso?.endSessionUrl && (
+            <a href={sso.endSessionUrl}>{fillMessage(t('endSession'), { name: sso.organisationName ?? '' })}</a>
+          )}
+        </p>
+      )}
+      {sso?.enabled && (
+        <>
+          <p>
+            <a className="button" href="/api/v1/auth/sso">
+              {fillMessage(t('ssoButton'), { name: sso.organisationName ?? '' })}
+            </a>
+          </p>
+          <p>{t('orPassword')}</p>
+        </>
+      )}
       <form onSubmit={submit} noValidate>
         {error && (
           <p role="alert" className="error-box">
@@ -92,6 +123,7 @@ function loginProblem(caught: unknown, t: TI18n['t']): string {
   if (caught.problem.reason === 'second_factor_invalid') return t('loginCodeWrong');
   if (caught.status === 401) return t('loginFailed');
   if (caught.status === 429) return t('loginThrottled');
+  if (caught.problem.reason === 'password_sign_in_off') return t('passwordSignInOff');
   if (caught.crossOrigin) return t('crossOrigin');
   return t('error');
 }

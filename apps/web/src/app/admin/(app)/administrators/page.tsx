@@ -4,6 +4,7 @@ import {
   type TAdministrator,
   type TAdminRole,
   type TSetupLinkResponse,
+  type TSignInSettings,
   ZAdministrator,
   ZListAdministratorsResponse,
   ZSetupLinkResponse,
@@ -30,11 +31,11 @@ function Administrators() {
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
-  const [requireSecondFactor, setRequireSecondFactor] = useState<boolean | null>(null);
+  const [signIn, setSignIn] = useState<TSignInSettings | null>(null);
 
   const load = useCallback(async () => {
     setAdministrators((await api('/api/v1/admin/administrators', ZListAdministratorsResponse)).administrators);
-    setRequireSecondFactor((await api('/api/v1/admin/sign-in-settings', ZSignInSettings)).requireSecondFactor);
+    setSignIn(await api('/api/v1/admin/sign-in-settings', ZSignInSettings));
   }, []);
   useEffect(() => {
     void load();
@@ -86,13 +87,22 @@ function Administrators() {
     }
   }
 
-  async function saveSignInSettings(required: boolean) {
+  async function saveSignInSettings(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const passwordSignIn = data.get('passwordSignIn') === 'on';
+    const breakGlass = String(data.get('breakGlassOwnerId') ?? '');
     try {
       const saved = await api('/api/v1/admin/sign-in-settings', ZSignInSettings, {
         method: 'PUT',
-        body: { requireSecondFactor: required },
+        body: {
+          requireSecondFactor: data.get('requireSecondFactor') === 'on',
+          ...(signIn?.ssoEnabled ? { passwordSignIn, breakGlassOwnerId: breakGlass || null } : {}),
+        },
       });
-      setRequireSecondFactor(saved.requireSecondFactor);
+      setSignIn(saved);
+      setErrors({});
+      setError(null);
       setNotice(t('saved'));
     } catch (caught) {
       showError(caught);
@@ -185,17 +195,53 @@ function Administrators() {
       </table>
 
       <h2>{t('signInSettingsTitle')}</h2>
-      {requireSecondFactor !== null && (
-        <div className="field">
-          <label>
-            <input
-              type="checkbox"
-              checked={requireSecondFactor}
-              onChange={(event) => saveSignInSettings(event.target.checked)}
-            />{' '}
-            {t('requireSecondFactor')}
-          </label>
-        </div>
+      {signIn && (
+        <form onSubmit={saveSignInSettings} noValidate className="narrow">
+          <div className="field">
+            <label>
+              <input type="checkbox" name="requireSecondFactor" defaultChecked={signIn.requireSecondFactor} />{' '}
+              {t('requireSecondFactor')}
+            </label>
+          </div>
+          {signIn.ssoEnabled && (
+            <>
+              <div className="field">
+                <label>
+                  <input type="checkbox" name="passwordSignIn" defaultChecked={signIn.passwordSignIn} />{' '}
+                  {t('passwordSignIn')}
+                </label>
+                <p>{t('passwordSignInHint')}</p>
+              </div>
+              <div className="field">
+                <label htmlFor="breakGlassOwnerId">{t('breakGlassOwner')}</label>
+                <select
+                  id="breakGlassOwnerId"
+                  name="breakGlassOwnerId"
+                  defaultValue={signIn.breakGlassOwnerId ?? ''}
+                  aria-invalid={errors.breakGlassOwnerId ? true : undefined}
+                  aria-describedby={errors.breakGlassOwnerId ? 'breakGlassOwnerId-error' : undefined}
+                >
+                  <option value="">–</option>
+                  {administrators
+                    .filter((a) => a.role === 'owner' && a.active && !a.disabled)
+                    .map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.name} ({a.email})
+                      </option>
+                    ))}
+                </select>
+                {errors.breakGlassOwnerId && (
+                  <p id="breakGlassOwnerId-error" className="field-error">
+                    {errors.breakGlassOwnerId}
+                  </p>
+                )}
+              </div>
+            </>
+          )}
+          <button type="submit" className="button">
+            {t('saveSignInSettings')}
+          </button>
+        </form>
       )}
 
       <h2>{t('inviteTitle')}</h2>

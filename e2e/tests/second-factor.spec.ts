@@ -21,6 +21,7 @@ test('an administrator sets up two-step verification, then signs in with a code,
 
   await page.getByRole('link', { name: 'Tvåstegsverifiering' }).click();
   await expect(page.getByText('Tvåstegsverifiering är inte på för ditt konto.')).toBeVisible();
+  await page.getByLabel('Nuvarande lösenord').fill(owner.password);
   await page.getByRole('button', { name: 'Ställ in tvåstegsverifiering' }).click();
   await expect(page.getByRole('link', { name: 'Öppna i autentiseringsappen' })).toHaveAttribute(
     'href',

@@ -28,7 +28,7 @@ const codeFor = (secret: string, steps = 0) =>
 
 /** Sets up a second factor through the API; answers the secret and the recovery codes. */
 async function setUp(cookie: string) {
-  const setup = await call('POST', '/api/v1/auth/second-factor/setup', cookie);
+  const setup = await call('POST', '/api/v1/auth/second-factor/setup', cookie, { password: PASSWORD });
   expect(setup.statusCode).toBe(200);
   const { secret, uri } = setup.json() as { secret: string; uri: string };
   expect(uri).toMatch(/^otpauth:\/\/totp\/Enk%C3%A4t:.+\?.*secret=[A-Z2-7]+/);
@@ -41,7 +41,12 @@ describe('the second factor', () => {
   it('is set up with a first code from the app, gives ten recovery codes stored only hashed, and is audited', async () => {
     const admin = await createAdmin(t.db, 'editor');
     const cookie = await login(t.app, admin.email);
-    const setup = (await call('POST', '/api/v1/auth/second-factor/setup', cookie)).json() as { secret: string };
+    const withoutPassword = await call('POST', '/api/v1/auth/second-factor/setup', cookie, { password: 'wrong one' });
+    expect(withoutPassword.statusCode).toBe(422);
+    expect(withoutPassword.json().errors).toEqual([expect.objectContaining({ path: 'body.password' })]);
+    const setup = (await call('POST', '/api/v1/auth/second-factor/setup', cookie, { password: PASSWORD })).json() as {
+      secret: string;
+    };
     const wrong = await call('POST', '/api/v1/auth/second-factor/confirm', cookie, { code: '000000' });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().errors).toEqual([expect.objectContaining({ path: 'body.code' })]);
@@ -61,7 +66,8 @@ describe('the second factor', () => {
     expect((await call('GET', '/api/v1/auth/me', cookie)).json().administrator.secondFactor).toBe(true);
     expect(await t.db.auditEvent.count({ where: { action: 'second_factor_enabled', actorId: admin.id } })).toBe(1);
     // Set up twice: refused until turned off.
-    expect((await call('POST', '/api/v1/auth/second-factor/setup', cookie)).statusCode).toBe(409);
+    const again = await call('POST', '/api/v1/auth/second-factor/setup', cookie, { password: PASSWORD });
+    expect(again.statusCode).toBe(409);
   });
 
   it('is asked for after the right password, lets in with a code, and refuses the same code again', async () => {

@@ -153,6 +153,7 @@ export {
   ZSecondFactorSetup,
   ZSignInSettings,
   ZSsoInfo,
+  ZStartSecondFactorRequest,
   ZTotpCode,
   ZTurnOffSecondFactorRequest,
 } from './second-factor.js';

@@ -8,6 +8,8 @@ export const ZTotpCode = ZText.transform((code) => code.replace(/\s/g, '')).pipe
 /** A one-time recovery code as printed, e.g. "7KQ2-M9XD-4HTP"; case and dashes do not matter. */
 export const ZRecoveryCode = ZText.trim().min(1).max(40);
 
+/** Setting up a second factor starts with the password again (a left-open session is not enough). */
+export const ZStartSecondFactorRequest = z.strictObject({ password: ZText.min(1).max(200) });
 /** Shown once when a second factor is set up: the secret, as text and as an otpauth:// URI. */
 export const ZSecondFactorSetup = z.object({ secret: z.string(), uri: z.string() });
 export type TSecondFactorSetup = z.infer<typeof ZSecondFactorSetup>;

@@ -5,6 +5,7 @@ import {
   ZNoContent,
   ZRecoveryCodesResponse,
   ZSecondFactorSetup,
+  ZStartSecondFactorRequest,
   ZTurnOffSecondFactorRequest,
 } from '@enkat/survey-schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -28,13 +29,15 @@ const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Start setting up a second factor: a new secret for the authenticator app',
+        summary: 'Start setting up a second factor (with the password): a new secret for the authenticator app',
+        body: ZStartSecondFactorRequest,
         response: { 200: ZSecondFactorSetup, ...ADMIN_PROBLEMS },
       },
       config: { access: { roles: ROLES.everyone }, duringEnrolment: true },
     },
     async (request) => {
       const admin = adminOf(request);
+      await checkPassword(admin.id, request.body.password);
       const secret = newTotpSecret();
       const { count } = await app.db.administrator.updateMany({
         where: { id: admin.id, totpSecret: null },
@@ -104,15 +107,7 @@ const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const admin = adminOf(request);
-      const row = await app.db.administrator.findUniqueOrThrow({
-        where: { id: admin.id },
-        select: { passwordHash: true },
-      });
-      if (!row.passwordHash || !(await verifyPassword(row.passwordHash, request.body.password))) {
-        throw new AppError('validation_failed', 'The password is wrong.', {
-          fields: [{ path: 'body.password', message: 'Wrong password' }],
-        });
-      }
+      await checkPassword(admin.id, request.body.password);
       if (await requireSecondFactor(app.db)) {
         throw new AppError('conflict', 'The owners require a second factor: it cannot be turned off.');
       }
@@ -153,6 +148,19 @@ const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
       );
     },
   );
+
+  /** The second factor guards password sign-in: changing it takes the password. */
+  async function checkPassword(administratorId: string, password: string) {
+    const row = await app.db.administrator.findUniqueOrThrow({
+      where: { id: administratorId },
+      select: { passwordHash: true },
+    });
+    if (!row.passwordHash || !(await verifyPassword(row.passwordHash, password))) {
+      throw new AppError('validation_failed', 'The password is wrong.', {
+        fields: [{ path: 'body.password', message: 'Wrong password' }],
+      });
+    }
+  }
 
   async function clearSecondFactor(administratorId: string) {
     await app.db.$transaction([

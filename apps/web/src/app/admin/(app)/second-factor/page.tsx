@@ -30,12 +30,16 @@ export default function SecondFactorPage() {
     );
   }
 
-  async function start() {
+  async function start(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const password = new FormData(event.currentTarget).get('setupPassword');
     try {
-      setSetup(await api('/api/v1/auth/second-factor/setup', ZSecondFactorSetup, { method: 'POST' }));
+      setSetup(
+        await api('/api/v1/auth/second-factor/setup', ZSecondFactorSetup, { method: 'POST', body: { password } }),
+      );
       setErrors({});
     } catch (caught) {
-      showError(caught, 'code');
+      setErrors(caught instanceof ApiError ? { setupPassword: caught.message } : { setupPassword: t('error') });
     }
   }
 
@@ -98,9 +102,18 @@ export default function SecondFactorPage() {
       )}
 
       {!state.on && !setup && (
-        <button type="button" className="button" onClick={start}>
-          {t('secondFactorStart')}
-        </button>
+        <form onSubmit={start} noValidate className="narrow">
+          <Field
+            id="setupPassword"
+            label={t('currentPassword')}
+            type="password"
+            autoComplete="current-password"
+            error={errors.setupPassword}
+          />
+          <button type="submit" className="button">
+            {t('secondFactorStart')}
+          </button>
+        </form>
       )}
       {setup && (
         <form onSubmit={confirm} noValidate className="narrow">

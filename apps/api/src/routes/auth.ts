@@ -11,15 +11,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ADMINISTRATOR_SELECT, setPasswordWithSetupToken, toAdministrator } from '../admins/administrators.js';
 import { recordAudit } from '../admins/audit.js';
 import { clientAddressOf } from '../auth/client-address.js';
-import {
-  clearClientFailures,
-  recordFailure,
-  retryAfterSeconds,
-  type TThrottleLimits,
-  throttleKeys,
-} from '../auth/login-throttle.js';
-import { decoyHash, hashPassword, needsRehash, verifyPassword } from '../auth/passwords.js';
-import { acceptTotpCode, useRecoveryCode } from '../auth/second-factor.js';
+import { clearClientFailures, retryAfterSeconds, type TThrottleLimits, throttleKeys } from '../auth/login-throttle.js';
+import { checkPasswordSignIn } from '../auth/password-sign-in.js';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { createSession, deleteOtherSessions, deleteSession, type TSessionPolicy } from '../auth/sessions.js';
 import { signInRules } from '../auth/sign-in-settings.js';
 import { AppError } from '../errors/app-error.js';
@@ -48,60 +42,15 @@ const authRoutes: FastifyPluginAsyncZod<TAuthRoutesOptions> = async (app, option
       config: { access: 'public' },
     },
     async (request, reply) => {
-      const { email, password, code, recoveryCode } = request.body;
-      const keys = throttleKeys(email, clientAddressOf(request.raw, options.proxySecret));
+      const keys = throttleKeys(request.body.email, clientAddressOf(request.raw, options.proxySecret));
       const wait = await retryAfterSeconds(app.db, keys, options.throttleLimits);
       if (wait > 0) {
         throw new AppError('too_many_requests', `Too many failed logins: try again in ${Math.ceil(wait / 60)} min.`, {
           headers: { 'retry-after': String(wait) },
         });
       }
-      const row = await app.db.administrator.findUnique({
-        where: { email },
-        select: { ...ADMINISTRATOR_SELECT, totpSecret: true },
-      });
       const rules = await signInRules(app.db);
-      if (!rules.passwordSignIn && (!row || row.id !== rules.breakGlassOwnerId)) {
-        throw new AppError('forbidden', 'Password sign-in is switched off: sign in through your organisation.', {
-          reason: 'password_sign_in_off',
-        });
-      }
-      const valid = await verifyPassword(row?.passwordHash ?? (await decoyHash()), password);
-      if (!row?.passwordHash || !valid || row.disabledAt) {
-        await recordFailure(app.db, keys);
-        await recordAudit(app.db, { actor: null, action: 'login_failed', details: { email } });
-        throw new AppError('unauthenticated', 'Wrong e-mail or password, or the account is disabled.');
-      }
-      if (needsRehash(row.passwordHash)) {
-        await app.db.administrator.update({
-          where: { id: row.id },
-          data: { passwordHash: await hashPassword(password) },
-        });
-      }
-      if (row.totpSecret) {
-        if (!code && !recoveryCode) {
-          // The password was right; say so only to ask for the code. Not counted as a failure.
-          throw new AppError('unauthenticated', 'Enter the code from your authenticator app.', {
-            reason: 'second_factor_required',
-          });
-        }
-        const accepted = code
-          ? await acceptTotpCode(app.db, row.id, row.totpSecret, code)
-          : await useRecoveryCode(app.db, row.id, recoveryCode ?? '');
-        if (!accepted) {
-          await recordFailure(app.db, keys);
-          await recordAudit(app.db, { actor: null, action: 'login_failed', details: { email, secondFactor: true } });
-          throw new AppError('unauthenticated', 'Wrong or already used code.', { reason: 'second_factor_invalid' });
-        }
-        if (!code) {
-          await recordAudit(app.db, {
-            actor: row,
-            action: 'recovery_code_used',
-            object: { type: 'administrator', id: row.id },
-            details: { left: await app.db.recoveryCode.count({ where: { administratorId: row.id, usedAt: null } }) },
-          });
-        }
-      }
+      const row = await checkPasswordSignIn(app.db, request.body, { keys, rules });
       await clearClientFailures(app.db, keys);
       const enrolmentOnly = !row.totpSecret && rules.requireSecondFactor;
       const token = await createSession(app.db, row.id, options.sessionPolicy, { enrolmentOnly });

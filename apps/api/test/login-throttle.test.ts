@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { CLIENT_ADDRESS_HEADER, PROXY_SECRET_HEADER } from '../src/auth/client-address.js';
 import {
   buildTestApp,
@@ -94,7 +97,7 @@ describe('login throttling', () => {
     expect(clients).toEqual([expect.objectContaining({ _count: 10 })]);
   });
 
-  it('keeps its counts in PostgreSQL, shared by two API processes', async () => {
+  it('keeps its counts in PostgreSQL, shared by two API instances', async () => {
     const admin = await createAdmin(t.db, 'analyst');
     const other = await buildTestApp();
     try {
@@ -107,6 +110,30 @@ describe('login throttling', () => {
       expect((await viaWeb(other.app, '198.51.100.3', admin.email, PASSWORD)).statusCode).toBe(200);
     } finally {
       await other.app.close();
+    }
+  });
+
+  it('keeps its counts shared with another API running as its own process', async () => {
+    const admin = await createAdmin(t.db, 'editor');
+    const other = await startApiProcess();
+    try {
+      const overHttp = (password: string) =>
+        fetch(`${other.url}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: {
+            ...SAME_ORIGIN,
+            'content-type': 'application/json',
+            [CLIENT_ADDRESS_HEADER]: '203.0.113.8',
+            [PROXY_SECRET_HEADER]: PROXY_SECRET,
+          },
+          body: JSON.stringify({ email: admin.email, password }),
+        });
+      for (let i = 0; i < 5; i++) expect((await overHttp(WRONG)).status).toBe(401);
+      for (let i = 0; i < 5; i++) expect((await viaWeb(t.app, '203.0.113.8', admin.email, WRONG)).statusCode).toBe(401);
+      expect((await overHttp(PASSWORD)).status).toBe(429);
+      expect((await viaWeb(t.app, '203.0.113.8', admin.email, PASSWORD)).statusCode).toBe(429);
+    } finally {
+      other.process.kill('SIGTERM');
     }
   });
 
@@ -134,3 +161,30 @@ describe('login throttling', () => {
     }
   });
 });
+
+/** The built API (dist/server.js) as a process of its own, on a free port, on this run's database. */
+async function startApiProcess(): Promise<{ url: string; process: ChildProcess }> {
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as { port: number };
+      probe.close(() => resolve(free));
+    });
+  });
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../dist/server.js', import.meta.url))], {
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: inject('databaseUrl'),
+      API_PORT: String(port),
+      PROXY_SECRET,
+      LOG_LEVEL: 'silent',
+    },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let tries = 0; tries < 100; tries++) {
+    if ((await fetch(`${url}/api/health`).catch(() => null))?.ok) return { url, process: child };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill('SIGTERM');
+  throw new Error('the second API process did not come up');
+}

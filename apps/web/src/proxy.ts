@@ -1,7 +1,7 @@
 import { MAX_REQUEST_BODY_BYTES, PROBLEM_CONTENT_TYPE, type TProblem } from '@enkat/survey-schema';
 import { type NextRequest, NextResponse } from 'next/server';
 import { webEnv } from './env';
-import { forwardedHeaders } from './lib/forwarding';
+import { forwardedHeaders, needsClientAddress } from './lib/forwarding';
 import { contentSecurityPolicy, securityHeaders } from './lib/security-headers';
 import { respondentContentSecurityPolicy } from './respondent/respondent-csp';
 
@@ -48,7 +48,11 @@ function forwardToApi(request: NextRequest, path: string) {
       headers: { 'content-type': PROBLEM_CONTENT_TYPE, connection: 'close' },
     });
   }
-  const headers = forwardedHeaders(request.headers, { hops: env.TRUSTED_PROXY_HOPS, proxySecret: env.PROXY_SECRET });
+  const headers = forwardedHeaders(request.headers, {
+    hops: env.TRUSTED_PROXY_HOPS,
+    proxySecret: env.PROXY_SECRET,
+    withClientAddress: needsClientAddress(path),
+  });
   return NextResponse.rewrite(new URL(path, env.API_URL), { request: { headers } });
 }
 

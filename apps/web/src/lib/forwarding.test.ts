@@ -3,6 +3,7 @@ import {
   browserAddress,
   CLIENT_ADDRESS_HEADER,
   forwardedHeaders,
+  needsClientAddress,
   PEER_ADDRESS_HEADER,
   PROXY_SECRET_HEADER,
 } from './forwarding';
@@ -28,11 +29,23 @@ describe('the browser address the web app forwards', () => {
       'x-forwarded-for': '6.6.6.6',
       cookie: 'a=b',
     });
-    const headers = forwardedHeaders(incoming, { hops: 0, proxySecret: 's'.repeat(32) });
+    const headers = forwardedHeaders(incoming, { hops: 0, proxySecret: 's'.repeat(32), withClientAddress: true });
     expect(headers.get(CLIENT_ADDRESS_HEADER)).toBe('198.51.100.7');
     expect(headers.get(PROXY_SECRET_HEADER)).toBe('s'.repeat(32));
     expect(headers.get(PEER_ADDRESS_HEADER)).toBeNull();
     expect(headers.get('cookie')).toBe('a=b');
-    expect(forwardedHeaders(incoming, { hops: 0, proxySecret: undefined }).get(PROXY_SECRET_HEADER)).toBeNull();
+    expect(
+      forwardedHeaders(incoming, { hops: 0, proxySecret: undefined, withClientAddress: true }).get(PROXY_SECRET_HEADER),
+    ).toBeNull();
+  });
+
+  it('is sent only on sign-in routes: a respondent’s address never reaches the API', () => {
+    const incoming = new Headers({ [PEER_ADDRESS_HEADER]: '198.51.100.7', [CLIENT_ADDRESS_HEADER]: '6.6.6.6' });
+    expect(needsClientAddress('/api/v1/auth/login')).toBe(true);
+    expect(needsClientAddress('/api/v1/respond/abcd1234/responses')).toBe(false);
+    const headers = forwardedHeaders(incoming, { hops: 0, proxySecret: 's'.repeat(32), withClientAddress: false });
+    for (const name of [CLIENT_ADDRESS_HEADER, PROXY_SECRET_HEADER, PEER_ADDRESS_HEADER]) {
+      expect(headers.get(name)).toBeNull();
+    }
   });
 });

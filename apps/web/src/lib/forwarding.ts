@@ -25,13 +25,16 @@ export function browserAddress(options: { peer: string | null; forwardedFor: str
   return chain[chain.length - 1 - options.hops] ?? chain[0] ?? peer;
 }
 
+/** Only sign-in needs the browser's address (for the throttle); respondents' never reach the API. */
+export const needsClientAddress = (path: string) => path.startsWith('/api/v1/auth/');
+
 /**
- * The headers for the API: the browser's own copies of ours are dropped and replaced, so a
- * browser cannot choose the address the API's login throttle counts it under.
+ * The headers for the API: the browser's own copies of ours are always dropped, and on sign-in
+ * routes replaced, so a browser cannot choose the address the login throttle counts it under.
  */
 export function forwardedHeaders(
   incoming: Headers,
-  options: { hops: number; proxySecret: string | undefined },
+  options: { hops: number; proxySecret: string | undefined; withClientAddress: boolean },
 ): Headers {
   const headers = new Headers(incoming);
   const address = browserAddress({
@@ -40,6 +43,7 @@ export function forwardedHeaders(
     hops: options.hops,
   });
   for (const name of [CLIENT_ADDRESS_HEADER, PROXY_SECRET_HEADER, PEER_ADDRESS_HEADER]) headers.delete(name);
+  if (!options.withClientAddress) return headers;
   headers.set(CLIENT_ADDRESS_HEADER, address);
   if (options.proxySecret) headers.set(PROXY_SECRET_HEADER, options.proxySecret);
   return headers;

@@ -6,6 +6,7 @@ import { startThrowawayDatabase } from '@enkat/db/testing';
 import { startPlatform } from '@enkat/runner';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable, NO_BROWSER_HELP } from './browser';
+import { startOidcProvider } from './oidc-provider';
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
 /** The API's and web app's output of this run, for tests that read the logs. */
@@ -23,6 +24,7 @@ export default async function globalSetup() {
   rmSync(LOG_DIR, { recursive: true, force: true });
   mkdirSync(LOG_DIR, { recursive: true });
   const database = await startThrowawayDatabase({ rootDir, serverUrl: process.env.DATABASE_URL || undefined });
+  const oidc = await startOidcProvider(`http://localhost:${process.env.E2E_WEB_PORT}`);
   const platform = await startPlatform({
     rootDir,
     database: { url: database.url },
@@ -31,13 +33,16 @@ export default async function globalSetup() {
     seed: true,
     secret: randomBytes(32).toString('base64'),
     logDir: LOG_DIR,
+    apiEnv: oidc.apiEnv,
   }).catch(async (error) => {
+    await oidc.stop();
     await database.stop();
     throw error;
   });
   process.env.E2E_DATABASE_URL = database.url;
   return async () => {
     await platform.stop();
+    await oidc.stop();
     await database.stop();
   };
 }

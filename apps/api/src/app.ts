@@ -1,8 +1,10 @@
+import { MAX_REQUEST_BODY_BYTES } from '@enkat/survey-schema';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sessionCookie } from './auth/session-cookie.js';
-import type { TApiEnv } from './env.js';
+import { SsoClient } from './auth/sso.js';
+import { oidcSettings, type TApiEnv } from './env.js';
 import { registerErrorHandler } from './errors/error-handler.js';
 import { loggerOptions, registerRequestLogging } from './logger.js';
 import access from './plugins/app/access.js';
@@ -20,7 +22,9 @@ import exportRoutes from './routes/exports.js';
 import healthRoutes from './routes/health.js';
 import respondRoutes from './routes/respond.js';
 import resultRoutes from './routes/results.js';
+import secondFactorRoutes from './routes/second-factor.js';
 import seriesRoutes from './routes/series.js';
+import signInRoutes from './routes/sign-in.js';
 import waveRoutes from './routes/waves.js';
 
 export type TAppEnv = Pick<
@@ -32,10 +36,17 @@ export type TAppEnv = Pick<
   | 'SESSION_IDLE_MINUTES'
   | 'SESSION_MAX_HOURS'
   | 'LOGIN_CLIENT_LIMIT'
-  | 'TRUST_PROXY'
   | 'ENKAT_SECRET'
   | 'MIXER_INTERVAL_MS'
   | 'DATABASE_POOL_SIZE'
+  | 'LOGIN_ACCOUNT_LIMIT'
+  | 'PROXY_SECRET'
+  | 'OIDC_ISSUER'
+  | 'OIDC_CLIENT_ID'
+  | 'OIDC_CLIENT_SECRET'
+  | 'OIDC_ORGANISATION_NAME'
+  | 'OIDC_ALLOWED_DOMAINS'
+  | 'OIDC_REQUIRE_VERIFIED_EMAIL'
 >;
 
 export type TBuildAppOptions = {
@@ -45,7 +56,7 @@ export type TBuildAppOptions = {
 };
 
 /** Largest request body accepted anywhere; routes may set a smaller one. */
-export const BODY_LIMIT_BYTES = 1_048_576;
+export const BODY_LIMIT_BYTES = MAX_REQUEST_BODY_BYTES;
 
 /** Builds the API without listening, so tests can `inject` requests into it. */
 export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<FastifyInstance> {
@@ -57,8 +68,9 @@ export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<Fa
     // Fastify's own request lines carry the URL and client address: ours (logger.ts) do not.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
-    // Only the login throttle reads the client address (hashed); nothing logs or stores it.
-    trustProxy: env.TRUST_PROXY,
+    // No X-Forwarded-For is believed: the login throttle, the only reader of a client's address
+    // (hashed), takes it from the web app's own header (auth/client-address.ts).
+    trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -84,7 +96,16 @@ export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<Fa
   await app.register(authRoutes, {
     cookie: cookieSettings,
     sessionPolicy: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
-    loginClientLimit: env.LOGIN_CLIENT_LIMIT,
+    throttleLimits: { client: env.LOGIN_CLIENT_LIMIT, account: env.LOGIN_ACCOUNT_LIMIT },
+    proxySecret: env.PROXY_SECRET,
+  });
+  await app.register(secondFactorRoutes);
+  const oidc = oidcSettings(env);
+  await app.register(signInRoutes, {
+    sso: oidc ? new SsoClient(oidc, `${env.PUBLIC_ORIGIN}/api/v1/auth/sso/callback`) : null,
+    publicOrigin: env.PUBLIC_ORIGIN,
+    cookie: cookieSettings,
+    sessionPolicy: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
   });
   await app.register(administratorRoutes);
   await app.register(auditRoutes);

@@ -40,10 +40,46 @@ export const ZApiEnv = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
-  /** Failed administrator logins allowed per client address in 15 minutes. */
+  /** Failed administrator logins allowed per client address in 15 minutes (over all accounts). */
   LOGIN_CLIENT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(50),
-  /** Which proxies' X-Forwarded-For to believe (Fastify trustProxy): the web app in front. */
-  TRUST_PROXY: z.string().min(1).default('loopback'),
+  /**
+   * Failed logins for one account from all clients in 24 hours after which each client gets one
+   * wrong guess per 15 minutes for it instead of ten (a backstop against distributed guessing).
+   */
+  LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).max(100_000).default(100),
+  /**
+   * Shared with the web app, which sends it with the browser's address on every request it
+   * forwards: only a request carrying it may say whose address it comes from. Unset: every
+   * request counts as coming from the address of its connection.
+   */
+  PROXY_SECRET: z.string().min(32, 'At least 32 characters').optional(),
+  /**
+   * Single sign-on with OpenID Connect: the provider's issuer URL, and this platform's client
+   * there, whose redirect URI is PUBLIC_ORIGIN + /api/v1/auth/sso/callback. Unset: no SSO.
+   */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Shown on the button: "Logga in med <name>". */
+  OIDC_ORGANISATION_NAME: z.string().min(1).max(100).default('organisationens konto'),
+  /** E-mail domains whose people become analysts at their first sign-in (comma-separated). */
+  OIDC_ALLOWED_DOMAINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((domain) => domain.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /**
+   * Only an ID token whose email_verified is true signs anyone in. Set to false only for a
+   * provider that vouches for its e-mail addresses without the claim (see the README on Entra ID).
+   */
+  OIDC_REQUIRE_VERIFIED_EMAIL: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   /** The deployment's secret (or ENKAT_SECRET_FILE, a file holding it: a docker-compose secret). */
   ENKAT_SECRET: ZDeploymentSecret,
   ENKAT_SECRET_FILE: z.string().min(1).optional(),
@@ -55,9 +91,50 @@ export const ZApiEnv = z.object({
 export type TApiEnv = z.infer<typeof ZApiEnv>;
 
 /** Parses the environment; on failure prints one line naming each bad variable and exits. */
+/** The SSO settings, when all three of issuer, client id and secret are set. */
+export type TOidcSettings = {
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+  organisationName: string;
+  allowedDomains: string[];
+  requireVerifiedEmail: boolean;
+};
+
+export function oidcSettings(
+  env: Pick<
+    TApiEnv,
+    | 'OIDC_ISSUER'
+    | 'OIDC_CLIENT_ID'
+    | 'OIDC_CLIENT_SECRET'
+    | 'OIDC_ORGANISATION_NAME'
+    | 'OIDC_ALLOWED_DOMAINS'
+    | 'OIDC_REQUIRE_VERIFIED_EMAIL'
+  >,
+): TOidcSettings | null {
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
+  return {
+    issuer: new URL(env.OIDC_ISSUER),
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    organisationName: env.OIDC_ORGANISATION_NAME,
+    allowedDomains: env.OIDC_ALLOWED_DOMAINS,
+    requireVerifiedEmail: env.OIDC_REQUIRE_VERIFIED_EMAIL,
+  };
+}
+
 export function loadApiEnv(source: NodeJS.ProcessEnv = process.env): TApiEnv {
   const parsed = ZApiEnv.safeParse(withSecretFile(source));
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: id, OIDC_CLIENT_SECRET: secret } = parsed.data;
+    if ([issuer, id, secret].some(Boolean) && ![issuer, id, secret].every(Boolean)) {
+      process.stderr.write(
+        'api: invalid configuration: set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none\n',
+      );
+      process.exit(1);
+    }
+    return parsed.data;
+  }
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   process.stderr.write(`api: invalid configuration: ${problems.join('; ')}\n`);
   process.exit(1);

@@ -109,6 +109,9 @@ describe('a submission', () => {
       { ...ANSWERS_2012, q1: ['ja', 'nej'] },
       { ...ANSWERS_2012, q7: 'x'.repeat(2001) },
       { ...ANSWERS_2012, q2: { s1: true } },
+      { ...ANSWERS_2012, q12: 'NUL \u0000 in the middle' },
+      { ...ANSWERS_2012, q12: 'a bell \u0007' },
+      { ...ANSWERS_2012, q12: 'half an emoji \uD83D' },
     ];
     for (const answers of bad) {
       const response = await submit(t.app, slugOf(wave), { code: codes[0], answers });
@@ -210,9 +213,9 @@ describe('a submission', () => {
     expect(await responses()).toBe(0);
   });
 
-  it('stores free text exactly as typed', async () => {
+  it('stores free text exactly as typed, tabs and line breaks included', async () => {
     const wave = await publishedWave(t.app, cookie, { accessMode: 'open_link' });
-    const text = '<script>alert("x")</script> & =SUMMA(A1) — "citat"';
+    const text = '<script>alert("x")</script> & =SUMMA(A1) — "citat"\r\n\tindrag 😀';
     expect((await submit(t.app, slugOf(wave), { answers: { q12: text } })).statusCode).toBe(201);
     await closeWaveNow(t.app, cookie, wave.id);
     expect((await t.db.responseText.findFirst())?.text).toBe(text);

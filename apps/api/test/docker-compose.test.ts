@@ -36,7 +36,7 @@ function environmentOf(service: TService | undefined): Record<string, string> {
   return Object.fromEntries(
     Object.entries(service?.environment ?? {}).map(([key, value]) => [
       key,
-      interpolate(value, { POSTGRES_PASSWORD: 'x' }),
+      interpolate(value, { POSTGRES_PASSWORD: 'x', PROXY_SECRET: 'p'.repeat(32) }),
     ]),
   );
 }

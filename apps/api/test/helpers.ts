@@ -11,6 +11,8 @@ export const PUBLIC_ORIGIN = 'http://localhost:3000';
 /** Headers a same-origin browser sends with a state-changing request. */
 export const SAME_ORIGIN = { origin: PUBLIC_ORIGIN, 'sec-fetch-site': 'same-origin' } as const;
 export const PASSWORD = 'a long enough password';
+/** What the web app and the API share in tests (see src/auth/client-address.ts). */
+export const PROXY_SECRET = 'the web app and the API share this';
 
 export type TTestApp = { app: FastifyInstance; db: TDb; logLines: () => string[] };
 
@@ -41,7 +43,11 @@ export function testEnv(overrides: Partial<TAppEnv> = {}): TAppEnv {
     SESSION_IDLE_MINUTES: 30,
     SESSION_MAX_HOURS: 12,
     LOGIN_CLIENT_LIMIT: 50,
-    TRUST_PROXY: 'loopback',
+    LOGIN_ACCOUNT_LIMIT: 100,
+    PROXY_SECRET,
+    OIDC_ORGANISATION_NAME: 'organisationens konto',
+    OIDC_ALLOWED_DOMAINS: [],
+    OIDC_REQUIRE_VERIFIED_EMAIL: true,
     ...overrides,
   };
 }

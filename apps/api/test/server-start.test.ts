@@ -28,4 +28,15 @@ describe('API start-up', () => {
     expect(stderr).toContain('DATABASE_URL');
     expect(stderr).toContain('API_PORT');
   });
+
+  it('stops when single sign-on is half configured', () => {
+    const { status, stderr } = startServer({
+      DATABASE_URL: 'postgresql://localhost/x',
+      OIDC_ISSUER: 'https://login.example/tenant',
+    });
+    expect(status).toBe(1);
+    expect(stderr).toBe(
+      'api: invalid configuration: set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none',
+    );
+  });
 });

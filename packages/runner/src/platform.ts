@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { isPortFree, migrateDatabase } from '@enkat/db';
 import { spawnManaged, type TManagedProcess } from './child-process.js';
@@ -59,6 +60,8 @@ export async function startPlatform(options: TPlatformOptions): Promise<TRunning
   });
 
   const apiUrl = `http://127.0.0.1:${options.apiPort}`;
+  // Lets the API believe the browser addresses the web app forwards (see apps/web/src/lib/forwarding.ts).
+  const proxySecret = process.env.PROXY_SECRET || randomBytes(32).toString('base64url');
   const webUrl = `http://localhost:${options.webPort}`;
   try {
     progress('starting the database');
@@ -86,6 +89,7 @@ export async function startPlatform(options: TPlatformOptions): Promise<TRunning
       env: {
         ...process.env,
         ...options.apiEnv,
+        PROXY_SECRET: proxySecret,
         DATABASE_URL: db.url,
         ENKAT_SECRET: options.secret,
         API_PORT: String(options.apiPort),
@@ -103,9 +107,9 @@ export async function startPlatform(options: TPlatformOptions): Promise<TRunning
     const web = spawnManaged({
       name: 'web',
       command: process.execPath,
-      args: [join(options.rootDir, 'node_modules/next/dist/bin/next'), 'start', '--port', String(options.webPort)],
+      args: ['server.mjs', '--port', String(options.webPort)],
       cwd: join(options.rootDir, 'apps/web'),
-      env: { ...process.env, API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, API_URL: apiUrl, PROXY_SECRET: proxySecret, NEXT_TELEMETRY_DISABLED: '1' },
       ...logFile('web'),
       onExit: (code) => reportCrash(`the web app exited (code ${code})`),
     });

@@ -1,17 +1,17 @@
 import { z } from 'zod';
+import { ZRecoveryCode, ZTotpCode } from './second-factor.js';
+import { ZText } from './text.js';
 
 export const ZAdminRole = z.enum(['owner', 'editor', 'analyst']);
 export type TAdminRole = z.infer<typeof ZAdminRole>;
 
 /** E-mail addresses compare case-insensitively: they are stored and matched lower-cased. */
-export const ZEmail = z
-  .string()
-  .trim()
+export const ZEmail = ZText.trim()
   .max(254)
   .pipe(z.email())
   .transform((email) => email.toLowerCase());
 
-export const ZPassword = z.string().min(12, 'At least 12 characters').max(200);
+export const ZPassword = ZText.min(12, 'At least 12 characters').max(200);
 
 export const ZAdministrator = z.object({
   id: z.uuid(),
@@ -22,23 +22,35 @@ export const ZAdministrator = z.object({
   disabled: z.boolean(),
   /** False until the administrator has followed the setup link and chosen a password. */
   active: z.boolean(),
+  /** Signs in with a password and a code from an authenticator app. */
+  secondFactor: z.boolean(),
 });
 export type TAdministrator = z.infer<typeof ZAdministrator>;
 
-export const ZLoginRequest = z.strictObject({ email: ZEmail, password: z.string().min(1).max(200) });
-export const ZMeResponse = z.object({ administrator: ZAdministrator });
+/** With a second factor set up, a code from the app or one recovery code as well. */
+export const ZLoginRequest = z.strictObject({
+  email: ZEmail,
+  password: ZText.min(1).max(200),
+  code: ZTotpCode.optional(),
+  recoveryCode: ZRecoveryCode.optional(),
+});
+export const ZMeResponse = z.object({
+  administrator: ZAdministrator,
+  /** This session may only set up a second factor, which the owners require (or sign out). */
+  mustSetUpSecondFactor: z.boolean(),
+});
 export type TMeResponse = z.infer<typeof ZMeResponse>;
 
 export const ZChangePasswordRequest = z.strictObject({
-  currentPassword: z.string().min(1).max(200),
+  currentPassword: ZText.min(1).max(200),
   newPassword: ZPassword,
 });
-export const ZSetupPasswordRequest = z.strictObject({ token: z.string().min(20).max(100), password: ZPassword });
+export const ZSetupPasswordRequest = z.strictObject({ token: ZText.min(20).max(100), password: ZPassword });
 
 export const ZListAdministratorsResponse = z.object({ administrators: z.array(ZAdministrator) });
 export const ZCreateAdministratorRequest = z.strictObject({
   email: ZEmail,
-  name: z.string().trim().min(1).max(200),
+  name: ZText.trim().min(1).max(200),
   role: ZAdminRole,
 });
 /** The setup link is shown once, to the owner who made it; only its hash is stored. */
@@ -50,7 +62,7 @@ export const ZSetupLinkResponse = z.object({
 export type TSetupLinkResponse = z.infer<typeof ZSetupLinkResponse>;
 export const ZUpdateAdministratorRequest = z
   .strictObject({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: ZText.trim().min(1).max(200).optional(),
     role: ZAdminRole.optional(),
     disabled: z.boolean().optional(),
   })
@@ -64,6 +76,13 @@ export const AUDIT_ACTIONS = [
   'logout',
   'password_changed',
   'password_set',
+  'second_factor_enabled',
+  'second_factor_disabled',
+  'second_factor_reset',
+  'recovery_code_used',
+  'sign_in_settings_saved',
+  'sso_login',
+  'sso_login_refused',
   'administrator_created',
   'administrator_updated',
   'administrator_setup_link',
@@ -95,7 +114,7 @@ export const ZAuditEvent = z.object({
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 export const ZListAuditEventsQuery = z.strictObject({
   action: z.enum(AUDIT_ACTIONS).optional(),
-  actor: z.string().max(254).optional(),
+  actor: ZText.max(254).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

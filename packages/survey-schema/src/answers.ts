@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { questionsOf, type TQuestion, type TQuestionSet } from './question-set.js';
+import { textProblem } from './text.js';
 
 /** One answer: an option id (single choice, scale, background), option ids (multiple), or text. */
 export const ZAnswerValue = z.union([z.string(), z.array(z.string())]);
@@ -16,7 +17,7 @@ export type TAnswerProblem =
   | 'one_only'
   | 'chosen_twice'
   | 'too_long'
-  | 'invalid_characters'
+  | 'bad_text'
   | 'too_few'
   | 'too_many'
   | 'exclusive'
@@ -61,27 +62,6 @@ export function answersSchemaFor(set: TQuestionSet) {
   });
 }
 
-/**
- * Whether a text holds characters nobody types into a comment: control characters other than
- * tab and line breaks, and lone UTF-16 surrogates (half a character). Refusing them also
- * bounds a stored answer at three UTF-8 bytes per character, which the sealing of pending
- * answers relies on.
- */
-export function hasUnwritableCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if ((unit < 0x20 && unit !== 0x09 && unit !== 0x0a && unit !== 0x0d) || unit === 0x7f) return true;
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
-      i++;
-    } else if (unit >= 0xdc00 && unit <= 0xdfff) {
-      return true;
-    }
-  }
-  return false;
-}
-
 type TCheck = { value?: TAnswerValue; error?: { problem: TAnswerProblem; message: string; limit?: number } };
 
 const refuse = (problem: TAnswerProblem, message: string, limit?: number): TCheck => ({
@@ -92,10 +72,10 @@ function checkAnswer(question: TQuestion, raw: unknown): TCheck {
   if (raw === undefined || raw === null || raw === '') return {};
   if (question.type === 'free_text') {
     if (typeof raw !== 'string') return refuse('expected_text', 'Expected text');
+    // Tab and line breaks are part of writing; other control characters are not.
+    const problem = textProblem(raw, true);
+    if (problem) return refuse('bad_text', problem);
     const text = raw.trim();
-    if (hasUnwritableCharacters(text)) {
-      return refuse('invalid_characters', 'Control characters other than tab and line breaks, or broken characters');
-    }
     if (text.length > question.maxLength)
       return refuse('too_long', `At most ${question.maxLength} characters (got ${text.length})`, question.maxLength);
     return text ? { value: text } : {};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZText } from './text.js';
 
 /** Codes issued at once; one batch per printing or mailing, e.g. 640 (a whole municipality fits). */
 export const MAX_CODES_PER_BATCH = 100_000;
@@ -34,6 +35,6 @@ export type TCodeSummary = z.infer<typeof ZCodeSummary>;
 /** Revoke the unused codes of a batch, or one code by its printed value. */
 export const ZRevokeCodesRequest = z.union([
   z.strictObject({ batchId: z.uuid() }),
-  z.strictObject({ code: z.string().trim().min(1).max(40) }),
+  z.strictObject({ code: ZText.trim().min(1).max(40) }),
 ]);
 export const ZRevokeCodesResult = z.object({ revoked: z.number().int() });

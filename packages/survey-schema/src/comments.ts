@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type ZLanguage, ZStableId } from './question-set.js';
+import { ZMultilineText, ZText } from './text.js';
 
 /** What a redacted comment or span is replaced by, in the survey's language. */
 export const REDACTION_MARKER = { sv: '[borttaget]', en: '[removed]' } as const satisfies Record<
@@ -55,7 +56,7 @@ export const ZRedactCommentRequest = z.strictObject({
     .strictObject({
       start: z.number().int().min(0),
       end: z.number().int().min(1),
-      text: z.string().min(1).max(10_000),
+      text: ZMultilineText.min(1).max(10_000),
     })
     .refine((span) => span.end - span.start === span.text.length, {
       message: 'end − start must be the length of text',
@@ -69,5 +70,5 @@ export type TRedactCommentRequest = z.infer<typeof ZRedactCommentRequest>;
 export const ZRedactionNames = z.object({ names: z.array(z.string()) });
 
 export const ZSaveRedactionNamesRequest = z.strictObject({
-  names: z.array(z.string().trim().min(2).max(200)).max(1000),
+  names: z.array(ZText.trim().min(2).max(200)).max(1000),
 });

@@ -65,6 +65,7 @@ export {
 export { type THealthResponse, ZHealthResponse } from './health.js';
 export { AGREEMENT_PRESETS, agreementOptions, type TAgreementPreset } from './presets.js';
 export {
+  MAX_REQUEST_BODY_BYTES,
   PROBLEM_CONTENT_TYPE,
   type TProblem,
   type TProblemCode,
@@ -145,6 +146,22 @@ export {
   ZTrendWave,
 } from './results.js';
 export {
+  type TRecoveryCodesResponse,
+  type TSecondFactorSetup,
+  type TSignInSettings,
+  type TSsoInfo,
+  ZConfirmSecondFactorRequest,
+  ZRecoveryCode,
+  ZRecoveryCodesResponse,
+  ZSaveSignInSettingsRequest,
+  ZSecondFactorSetup,
+  ZSignInSettings,
+  ZSsoInfo,
+  ZStartSecondFactorRequest,
+  ZTotpCode,
+  ZTurnOffSecondFactorRequest,
+} from './second-factor.js';
+export {
   type TOverviewResponse,
   type TSeriesOverview,
   type TSurveySeries,
@@ -157,6 +174,7 @@ export {
   ZWaveOverview,
 } from './series.js';
 export { BUILT_IN_TEMPLATES, TEMPLATE_2012, type TTemplateId } from './template-2012.js';
+export { textProblem, ZMultilineText, ZText } from './text.js';
 export {
   MIN_GROUP_DEFAULT,
   type TCorrectOpenWaveRequest,

@@ -38,5 +38,11 @@ export type TProblem = z.infer<typeof ZProblem>;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/**
+ * The largest request body the API takes on any route (some take less). The web app refuses a
+ * larger one itself, with the same problem, rather than buffering it on the way.
+ */
+export const MAX_REQUEST_BODY_BYTES = 1_048_576;
+
 /** The empty body of a 204 answer. */
 export const ZNoContent = z.null().describe('No content');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZMultilineText, ZText } from './text.js';
 
 /**
  * A stable id: it survives edits and reruns, so wave 2012's question "q2" and wave 2026's
@@ -11,7 +12,7 @@ export const ZStableId = z
 export const ZLanguage = z.enum(['sv', 'en']);
 export type TLanguage = z.infer<typeof ZLanguage>;
 
-const ZOptionBase = z.strictObject({ id: ZStableId, label: z.string().trim().min(1).max(500) });
+const ZOptionBase = z.strictObject({ id: ZStableId, label: ZText.trim().min(1).max(500) });
 
 /**
  * What an answer option means: a point on a scale (with its position, 1 = first), an ordinary
@@ -33,8 +34,8 @@ export type TOptionRole = TOption['role'];
 
 const ZQuestionBase = z.strictObject({
   id: ZStableId,
-  text: z.string().trim().min(1).max(2000),
-  help: z.string().trim().max(2000).optional(),
+  text: ZMultilineText.trim().min(1).max(2000),
+  help: ZMultilineText.trim().max(2000).optional(),
   /** The 2012 survey let people skip: questions are optional unless marked required. */
   required: z.boolean().default(false),
 });
@@ -80,19 +81,19 @@ export type TChoiceQuestion = Exclude<TQuestion, { type: 'free_text' }>;
 
 export const ZSection = z.strictObject({
   id: ZStableId,
-  title: z.string().trim().max(300).optional(),
+  title: ZText.trim().max(300).optional(),
   questions: z.array(ZQuestion).min(1).max(200),
 });
 export type TSection = z.infer<typeof ZSection>;
 
 export const ZQuestionSet = z
   .strictObject({
-    title: z.string().trim().min(1).max(300),
+    title: ZText.trim().min(1).max(300),
     /** Shown to respondents above the first question. */
-    description: z.string().trim().max(5000).default(''),
+    description: ZMultilineText.trim().max(5000).default(''),
     language: ZLanguage,
-    intro: z.string().trim().max(5000).default(''),
-    closing: z.string().trim().max(5000).default(''),
+    intro: ZMultilineText.trim().max(5000).default(''),
+    closing: ZMultilineText.trim().max(5000).default(''),
     sections: z.array(ZSection).min(1).max(50),
   })
   .superRefine((set, ctx) => {

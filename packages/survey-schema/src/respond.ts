@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZLanguage, ZQuestionSet } from './question-set.js';
+import { ZText } from './text.js';
 import { ZAccessMode } from './wave.js';
 
 /** The short random part of a wave's respondent address, /s/<slug>. */
@@ -28,7 +29,7 @@ export const ZRespondentWave = z.object({
 export type TRespondentWave = z.infer<typeof ZRespondentWave>;
 
 /** An invitation code as typed: letters and digits, any case, with or without dashes and spaces. */
-export const ZTypedCode = z.string().trim().min(1).max(40);
+export const ZTypedCode = ZText.trim().min(1).max(40);
 
 export const ZCodeCheckRequest = z.strictObject({ code: ZTypedCode });
 
@@ -36,7 +37,7 @@ export const ZCodeCheckRequest = z.strictObject({ code: ZTypedCode });
 export const ZSubmitResponseRequest = z.strictObject({
   idempotencyKey: z.uuid(),
   code: ZTypedCode.optional(),
-  answers: z.record(z.string().max(64), z.unknown()),
+  answers: z.record(ZText.max(64), z.unknown()),
 });
 export type TSubmitResponseRequest = z.infer<typeof ZSubmitResponseRequest>;
 

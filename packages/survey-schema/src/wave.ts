@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZQuestionSet } from './question-set.js';
 import { ZSurveySeries } from './series.js';
+import { ZMultilineText, ZText } from './text.js';
 
 export const ZWaveState = z.enum(['draft', 'open', 'closed']);
 export const ZAccessMode = z.enum(['codes', 'open_link']);
@@ -12,14 +13,14 @@ export const ZWaveSettings = z
     /** Instants (ISO 8601 with offset); the admin pages enter them in Europe/Stockholm time. */
     opensAt: z.iso.datetime({ offset: true }).nullable(),
     closesAt: z.iso.datetime({ offset: true }).nullable(),
-    audience: z.string().trim().max(1000),
+    audience: ZMultilineText.trim().max(1000),
     /** For the response rate when no codes are used. */
     invitedCount: z.number().int().min(1).max(1_000_000).nullable(),
     minGroupSize: z.number().int().min(3).max(50),
     freeTextMinGroup: z.number().int().min(3).max(100),
     accessMode: ZAccessMode,
     /** Text the editor adds around the generated anonymity statement. */
-    anonymityNote: z.string().trim().max(5000),
+    anonymityNote: ZMultilineText.trim().max(5000),
     resultsBeforeClose: z.boolean(),
     /**
      * No more codes once the wave is open: codes issued after answering began could pad a small
@@ -76,16 +77,16 @@ export const ZCorrectOpenWaveRequest = z.strictObject({
 });
 export type TCorrectOpenWaveRequest = z.infer<typeof ZCorrectOpenWaveRequest>;
 export const ZRevisionRequest = z.strictObject({ revision: z.number().int() });
-export const ZRerunRequest = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const ZRerunRequest = z.strictObject({ name: ZText.trim().min(1).max(100) });
 
 export const ZSeriesSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('blank') }),
-  z.strictObject({ kind: z.literal('template'), templateId: z.string().max(100) }),
+  z.strictObject({ kind: z.literal('template'), templateId: ZText.max(100) }),
   z.strictObject({ kind: z.literal('import'), document: z.unknown() }),
 ]);
 export const ZCreateSeriesWithWaveRequest = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  waveName: z.string().trim().min(1).max(100).default(String(new Date().getFullYear())),
+  name: ZText.trim().min(1).max(200),
+  waveName: ZText.trim().min(1).max(100).default(String(new Date().getFullYear())),
   source: ZSeriesSource.default({ kind: 'blank' }),
 });
 export const ZTemplateList = z.object({ templates: z.array(z.object({ id: z.string(), name: z.string() })) });

@@ -15,6 +15,7 @@ export const ADMINISTRATOR_SELECT = {
   createdAt: true,
   disabledAt: true,
   passwordHash: true,
+  totpEnabledAt: true,
 } as const satisfies Prisma.AdministratorSelect;
 
 type TAdministratorRow = Prisma.AdministratorGetPayload<{ select: typeof ADMINISTRATOR_SELECT }>;
@@ -29,6 +30,7 @@ export function toAdministrator(row: TAdministratorRow): TAdministrator {
     createdAt: row.createdAt.toISOString(),
     disabled: row.disabledAt !== null,
     active: row.passwordHash !== null,
+    secondFactor: row.totpEnabledAt !== null,
   };
 }
 

@@ -4,17 +4,31 @@ import { hashToken, newToken } from './tokens.js';
 
 export type TSessionPolicy = { idleMinutes: number; maxHours: number };
 
-export type TAdminPrincipal = { id: string; email: string; name: string; role: TAdminRole; sessionId: string };
+export type TAdminPrincipal = {
+  id: string;
+  email: string;
+  name: string;
+  role: TAdminRole;
+  sessionId: string;
+  /** The session may only set up the second factor the owners require (see access.ts). */
+  enrolmentOnly: boolean;
+};
 
 // Writing lastSeenAt on every request would turn reads into writes; a minute's slack is harmless.
 const TOUCH_AFTER_MS = 60_000;
 
-export async function createSession(db: TDb, administratorId: string, policy: TSessionPolicy): Promise<string> {
+export async function createSession(
+  db: TDb,
+  administratorId: string,
+  policy: TSessionPolicy,
+  { enrolmentOnly = false }: { enrolmentOnly?: boolean } = {},
+): Promise<string> {
   const token = newToken();
   await db.adminSession.create({
     data: {
       tokenHash: hashToken(token),
       administratorId,
+      enrolmentOnly,
       expiresAt: new Date(Date.now() + policy.maxHours * 3_600_000),
     },
   });
@@ -29,6 +43,7 @@ export async function findSession(db: TDb, token: string, policy: TSessionPolicy
       id: true,
       lastSeenAt: true,
       expiresAt: true,
+      enrolmentOnly: true,
       administrator: { select: { id: true, email: true, name: true, role: true, disabledAt: true } },
     },
   });
@@ -43,7 +58,7 @@ export async function findSession(db: TDb, token: string, policy: TSessionPolicy
     await db.adminSession.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
   }
   const { disabledAt: _, ...administrator } = session.administrator;
-  return { ...administrator, sessionId: session.id };
+  return { ...administrator, sessionId: session.id, enrolmentOnly: session.enrolmentOnly };
 }
 
 export async function deleteSession(db: TDb, sessionId: string): Promise<void> {

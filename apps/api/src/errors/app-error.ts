@@ -18,7 +18,7 @@ const TITLE: Record<TProblemCode, string> = {
   bad_request: 'Bad request',
   validation_failed: 'The request has invalid fields',
   unauthenticated: 'Log in first',
-  forbidden: 'Your role does not allow this',
+  forbidden: 'Not allowed',
   not_found: 'Not found',
   conflict: 'Conflict',
   payload_too_large: 'The request body is too large',

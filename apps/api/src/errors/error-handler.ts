@@ -29,10 +29,14 @@ export function registerErrorHandler(app: FastifyInstance) {
       return sendProblem(reply, problemBody(error.code, error.message, error.fields, error.reason), error.headers);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields: TProblemField[] = error.validation.map((issue) => ({
-        path: [error.validationContext, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
-        message: issue.message ?? 'is invalid',
-      }));
+      const fields = error.validation.flatMap((issue) =>
+        fieldsOf(
+          [error.validationContext ?? 'body', ...issue.instancePath.split('/').filter(Boolean)],
+          issue.keyword,
+          issue.message,
+          issue.params,
+        ),
+      );
       return sendProblem(reply, problemBody('validation_failed', undefined, fields));
     }
     const clientCode = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
@@ -57,4 +61,22 @@ export function registerErrorHandler(app: FastifyInstance) {
     );
     return sendProblem(reply, problemBody('internal_error'));
   });
+}
+
+type TIssue = { code?: string; path?: PropertyKey[]; message?: string; errors?: TIssue[][] };
+
+/**
+ * The fields a validation issue is about. A value that matches none of a union's shapes is
+ * reported through the shape it came closest to (no unknown keys, fewest issues), so the answer
+ * names the field that is wrong rather than the whole union.
+ */
+function fieldsOf(path: string[], code: unknown, message: string | undefined, params: unknown): TProblemField[] {
+  const variants = code === 'invalid_union' ? (params as { errors?: TIssue[][] } | undefined)?.errors : undefined;
+  const closest = variants
+    ?.filter((issues) => issues.length > 0 && !issues.some((issue) => issue.code === 'unrecognized_keys'))
+    .sort((a, b) => a.length - b.length)[0];
+  if (!closest) return [{ path: path.join('.'), message: message ?? 'is invalid' }];
+  return closest.flatMap((issue) =>
+    fieldsOf([...path, ...(issue.path ?? []).map(String)], issue.code, issue.message, issue),
+  );
 }

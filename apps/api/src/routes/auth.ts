@@ -10,16 +10,21 @@ import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ADMINISTRATOR_SELECT, setPasswordWithSetupToken, toAdministrator } from '../admins/administrators.js';
 import { recordAudit } from '../admins/audit.js';
-import { clearAccountFailures, recordFailure, retryAfterSeconds, throttleKeys } from '../auth/login-throttle.js';
-import { decoyHash, hashPassword, needsRehash, verifyPassword } from '../auth/passwords.js';
+import { clientAddressOf } from '../auth/client-address.js';
+import { clearClientFailures, retryAfterSeconds, type TThrottleLimits, throttleKeys } from '../auth/login-throttle.js';
+import { checkPasswordSignIn } from '../auth/password-sign-in.js';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { createSession, deleteOtherSessions, deleteSession, type TSessionPolicy } from '../auth/sessions.js';
+import { signInRules } from '../auth/sign-in-settings.js';
 import { AppError } from '../errors/app-error.js';
 import { adminOf, ROLES } from '../plugins/app/access.js';
 
 export type TAuthRoutesOptions = {
   cookie: { name: string; options: CookieSerializeOptions };
   sessionPolicy: TSessionPolicy;
-  loginClientLimit: number;
+  throttleLimits: TThrottleLimits;
+  /** See auth/client-address.ts. */
+  proxySecret: string | undefined;
 };
 
 const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 422: ZProblem, 429: ZProblem };
@@ -37,35 +42,24 @@ const authRoutes: FastifyPluginAsyncZod<TAuthRoutesOptions> = async (app, option
       config: { access: 'public' },
     },
     async (request, reply) => {
-      const { email, password } = request.body;
-      const keys = throttleKeys(email, request.ip);
-      const wait = await retryAfterSeconds(app.db, keys, options.loginClientLimit);
+      const keys = throttleKeys(request.body.email, clientAddressOf(request.raw, options.proxySecret));
+      const wait = await retryAfterSeconds(app.db, keys, options.throttleLimits);
       if (wait > 0) {
         throw new AppError('too_many_requests', `Too many failed logins: try again in ${Math.ceil(wait / 60)} min.`, {
           headers: { 'retry-after': String(wait) },
         });
       }
-      const row = await app.db.administrator.findUnique({ where: { email }, select: ADMINISTRATOR_SELECT });
-      const valid = await verifyPassword(row?.passwordHash ?? (await decoyHash()), password);
-      if (!row?.passwordHash || !valid || row.disabledAt) {
-        await recordFailure(app.db, keys);
-        await recordAudit(app.db, { actor: null, action: 'login_failed', details: { email } });
-        throw new AppError('unauthenticated', 'Wrong e-mail or password, or the account is disabled.');
-      }
-      if (needsRehash(row.passwordHash)) {
-        await app.db.administrator.update({
-          where: { id: row.id },
-          data: { passwordHash: await hashPassword(password) },
-        });
-      }
-      await clearAccountFailures(app.db, keys);
-      const token = await createSession(app.db, row.id, options.sessionPolicy);
+      const rules = await signInRules(app.db);
+      const row = await checkPasswordSignIn(app.db, request.body, { keys, rules });
+      await clearClientFailures(app.db, keys);
+      const enrolmentOnly = !row.totpSecret && rules.requireSecondFactor;
+      const token = await createSession(app.db, row.id, options.sessionPolicy, { enrolmentOnly });
       await recordAudit(app.db, { actor: row, action: 'login', object: { type: 'administrator', id: row.id } });
       reply.setCookie(options.cookie.name, token, {
         ...options.cookie.options,
         maxAge: options.sessionPolicy.maxHours * 3600,
       });
-      return { administrator: toAdministrator(row) };
+      return { administrator: toAdministrator(row), mustSetUpSecondFactor: enrolmentOnly };
     },
   );
 
@@ -73,7 +67,7 @@ const authRoutes: FastifyPluginAsyncZod<TAuthRoutesOptions> = async (app, option
     '/api/v1/auth/logout',
     {
       schema: { tags: ['auth'], summary: 'End this session', response: { 204: ZNoContent, ...problems } },
-      config: { access: { roles: ROLES.everyone } },
+      config: { access: { roles: ROLES.everyone }, duringEnrolment: true },
     },
     async (request, reply) => {
       const admin = adminOf(request);
@@ -88,14 +82,15 @@ const authRoutes: FastifyPluginAsyncZod<TAuthRoutesOptions> = async (app, option
     '/api/v1/auth/me',
     {
       schema: { tags: ['auth'], summary: 'The logged-in administrator', response: { 200: ZMeResponse, ...problems } },
-      config: { access: { roles: ROLES.everyone } },
+      config: { access: { roles: ROLES.everyone }, duringEnrolment: true },
     },
     async (request) => {
+      const admin = adminOf(request);
       const row = await app.db.administrator.findUniqueOrThrow({
-        where: { id: adminOf(request).id },
+        where: { id: admin.id },
         select: ADMINISTRATOR_SELECT,
       });
-      return { administrator: toAdministrator(row) };
+      return { administrator: toAdministrator(row), mustSetUpSecondFactor: admin.enrolmentOnly };
     },
   );
 

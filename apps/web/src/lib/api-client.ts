@@ -13,6 +13,10 @@ export class ApiError extends Error {
   get status() {
     return this.problem.status;
   }
+  /** A CSRF refusal: the request did not come from this site's own pages. */
+  get crossOrigin() {
+    return this.problem.reason === 'cross_origin';
+  }
 }
 
 /** Calls the API on this origin (the session cookie goes along) and parses the answer with schema. */

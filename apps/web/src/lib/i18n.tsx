@@ -6,7 +6,7 @@ import { MESSAGES, type TLanguage, type TMessageKey } from './messages';
 
 const COOKIE = 'enkat_lang';
 
-type TI18n = { language: TLanguage; t: (key: TMessageKey) => string; toggleLanguage: () => void };
+export type TI18n = { language: TLanguage; t: (key: TMessageKey) => string; toggleLanguage: () => void };
 
 const I18nContext = createContext<TI18n>({
   language: 'sv',

@@ -12,6 +12,8 @@ export type TRouteAccessRecord = { method: string; url: string; access: TRouteAc
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: TRouteAccess;
+    /** Open to a session that must first set up a second factor (me, sign-out, the set-up itself). */
+    duringEnrolment?: boolean;
   }
   interface FastifyRequest {
     /** The logged-in administrator on administrator routes; null elsewhere. */
@@ -58,14 +60,29 @@ export default fp<TAccessOptions>(
       const access = request.routeOptions.config.access;
       if (!access) return;
       if (STATE_CHANGING_METHODS.has(request.method) && !isSameOriginRequest(request.headers, options.publicOrigin)) {
-        throw new AppError('forbidden', 'Cross-origin request refused: send it from the platform’s own pages.');
+        throw new AppError(
+          'forbidden',
+          'Refused as a possible cross-site request forgery: this request did not come from the platform’s own ' +
+            'pages (its Sec-Fetch-Site or Origin header names another site, or it has neither). Nothing was changed. ' +
+            'If you used the platform’s own page, reload it and try again.',
+          { reason: 'cross_origin' },
+        );
       }
       if (typeof access !== 'object') return;
       const token = request.cookies[options.sessionCookieName];
       const admin = token ? await findSession(app.db, token, options.sessionPolicy) : null;
       if (!admin) throw new AppError('unauthenticated', 'Log in to continue.');
       if (!access.roles.includes(admin.role)) {
-        throw new AppError('forbidden', `Your role (${admin.role}) does not allow this.`);
+        throw new AppError('forbidden', `Your role (${admin.role}) does not allow this.`, { reason: 'role' });
+      }
+      if (admin.enrolmentOnly && !request.routeOptions.config.duringEnrolment) {
+        throw new AppError(
+          'forbidden',
+          'Set up your second factor first: the owners require one for password sign-in.',
+          {
+            reason: 'second_factor_setup_required',
+          },
+        );
       }
       request.admin = admin;
     });

@@ -3,10 +3,12 @@
 import type { TAdministrator } from '@enkat/survey-schema';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { createContext, type ReactNode, useContext } from 'react';
+import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { api } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
 import { ZNoContent } from './schemas';
+
+const SECOND_FACTOR_PATH = '/admin/second-factor';
 
 const AdminContext = createContext<TAdministrator | null>(null);
 
@@ -18,14 +20,27 @@ export function useAdmin(): TAdministrator {
 }
 
 /** Header and navigation around every logged-in admin page; the session was checked on the server. */
-export function AdminShell({ admin, children }: { admin: TAdministrator; children: ReactNode }) {
+export function AdminShell({
+  admin,
+  mustSetUpSecondFactor,
+  children,
+}: {
+  admin: TAdministrator;
+  mustSetUpSecondFactor: boolean;
+  children: ReactNode;
+}) {
   const { t, toggleLanguage } = useI18n();
   const router = useRouter();
   const pathname = usePathname();
 
+  // A session that may only set up the second factor the owners require goes there first.
+  useEffect(() => {
+    if (mustSetUpSecondFactor && pathname !== SECOND_FACTOR_PATH) router.replace(SECOND_FACTOR_PATH);
+  }, [mustSetUpSecondFactor, pathname, router]);
+
   async function logout() {
     await api('/api/v1/auth/logout', ZNoContent, { method: 'POST' }).catch(() => {});
-    router.replace('/admin/login');
+    router.replace('/admin/login?signedOut');
   }
 
   const links = [
@@ -33,6 +48,7 @@ export function AdminShell({ admin, children }: { admin: TAdministrator; childre
     { href: '/admin/administrators', label: t('navAdministrators'), show: admin.role === 'owner' },
     { href: '/admin/audit', label: t('navAudit'), show: admin.role === 'owner' },
     { href: '/admin/password', label: t('navPassword'), show: true },
+    { href: SECOND_FACTOR_PATH, label: t('navSecondFactor'), show: true },
   ];
   return (
     <AdminContext.Provider value={admin}>

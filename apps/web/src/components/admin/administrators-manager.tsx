@@ -4,9 +4,11 @@ import {
   type TAdministrator,
   type TAdminRole,
   type TSetupLinkResponse,
+  type TSignInSettings,
   ZAdministrator,
   ZListAdministratorsResponse,
   ZSetupLinkResponse,
+  ZSignInSettings,
 } from '@enkat/survey-schema';
 import { type FormEvent, useState } from 'react';
 import { useConfirm } from '@/components/admin/confirm-dialog';
@@ -17,14 +19,25 @@ import { fillMessage } from '@/lib/messages';
 
 const ROLES: TAdminRole[] = ['owner', 'editor', 'analyst'];
 
-/** The administrators table and the invitation form; role changes and disabling ask first. */
-export function AdministratorsManager({ initial }: { initial: TAdministrator[] }) {
+/**
+ * The administrators table, the sign-in settings (second factor required, password sign-in
+ * beside single sign-on) and the invitation form; role changes and disabling ask first.
+ */
+export function AdministratorsManager({
+  initial,
+  initialSignIn,
+}: {
+  initial: TAdministrator[];
+  initialSignIn: TSignInSettings | null;
+}) {
   const { t, language } = useI18n();
   const { ask, dialog } = useConfirm();
   const [administrators, setAdministrators] = useState(initial);
   const [link, setLink] = useState<TSetupLinkResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [signIn, setSignIn] = useState(initialSignIn);
 
   const load = async () =>
     setAdministrators((await api('/api/v1/admin/administrators', ZListAdministratorsResponse)).administrators);
@@ -105,6 +118,39 @@ export function AdministratorsManager({ initial }: { initial: TAdministrator[] }
     }
   }
 
+  async function resetSecondFactor(a: TAdministrator) {
+    try {
+      await api(`/api/v1/admin/administrators/${a.id}/second-factor/reset`, ZAdministrator, { method: 'POST' });
+      setNotice(t('secondFactorReset'));
+      setError(null);
+      await load();
+    } catch (caught) {
+      showError(caught);
+    }
+  }
+
+  async function saveSignInSettings(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const passwordSignIn = data.get('passwordSignIn') === 'on';
+    const breakGlass = String(data.get('breakGlassOwnerId') ?? '');
+    try {
+      const saved = await api('/api/v1/admin/sign-in-settings', ZSignInSettings, {
+        method: 'PUT',
+        body: {
+          requireSecondFactor: data.get('requireSecondFactor') === 'on',
+          ...(signIn?.ssoEnabled ? { passwordSignIn, breakGlassOwnerId: breakGlass || null } : {}),
+        },
+      });
+      setSignIn(saved);
+      setErrors({});
+      setError(null);
+      setNotice(t('saved'));
+    } catch (caught) {
+      showError(caught);
+    }
+  }
+
   const status = (a: TAdministrator) =>
     a.disabled ? t('statusDisabled') : a.active ? t('statusActive') : t('statusInvited');
 
@@ -116,6 +162,7 @@ export function AdministratorsManager({ initial }: { initial: TAdministrator[] }
           {error}
         </p>
       )}
+      {notice && <p role="status">{notice}</p>}
       {link && (
         <div role="status" className="notice">
           <p>{fillMessage(t('setupLinkShown'), { email: link.administrator.email })}</p>
@@ -132,6 +179,7 @@ export function AdministratorsManager({ initial }: { initial: TAdministrator[] }
               <th scope="col">{t('email')}</th>
               <th scope="col">{t('role')}</th>
               <th scope="col">{t('status')}</th>
+              <th scope="col">{t('secondFactorColumn')}</th>
               <th scope="col">{t('actions')}</th>
             </tr>
           </thead>
@@ -156,6 +204,7 @@ export function AdministratorsManager({ initial }: { initial: TAdministrator[] }
                   </select>
                 </td>
                 <td data-label={t('status')}>{status(a)}</td>
+                <td data-label={t('secondFactorColumn')}>{a.secondFactor ? t('on') : t('off')}</td>
                 <td className="actions">
                   <button
                     type="button"
@@ -169,12 +218,68 @@ export function AdministratorsManager({ initial }: { initial: TAdministrator[] }
                     {t('newLink')}
                     <span className="visually-hidden">: {a.email}</span>
                   </button>
+                  {a.secondFactor && (
+                    <button type="button" className="button secondary" onClick={() => resetSecondFactor(a)}>
+                      {t('resetSecondFactor')}
+                      <span className="visually-hidden">: {a.email}</span>
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+
+      <h2>{t('signInSettingsTitle')}</h2>
+      {signIn && (
+        <form onSubmit={saveSignInSettings} noValidate className="narrow" aria-label={t('signInSettingsTitle')}>
+          <div className="field">
+            <label>
+              <input type="checkbox" name="requireSecondFactor" defaultChecked={signIn.requireSecondFactor} />{' '}
+              {t('requireSecondFactor')}
+            </label>
+          </div>
+          {signIn.ssoEnabled && (
+            <>
+              <div className="field">
+                <label>
+                  <input type="checkbox" name="passwordSignIn" defaultChecked={signIn.passwordSignIn} />{' '}
+                  {t('passwordSignIn')}
+                </label>
+                <p>{t('passwordSignInHint')}</p>
+              </div>
+              <div className="field">
+                <label htmlFor="breakGlassOwnerId">{t('breakGlassOwner')}</label>
+                <select
+                  id="breakGlassOwnerId"
+                  name="breakGlassOwnerId"
+                  defaultValue={signIn.breakGlassOwnerId ?? ''}
+                  aria-invalid={errors.breakGlassOwnerId ? true : undefined}
+                  aria-describedby={errors.breakGlassOwnerId ? 'breakGlassOwnerId-error' : undefined}
+                >
+                  <option value="">–</option>
+                  {administrators
+                    .filter((a) => a.role === 'owner' && a.active && !a.disabled)
+                    .map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.name} ({a.email})
+                      </option>
+                    ))}
+                </select>
+                {errors.breakGlassOwnerId && (
+                  <p id="breakGlassOwnerId-error" className="field-error">
+                    {errors.breakGlassOwnerId}
+                  </p>
+                )}
+              </div>
+            </>
+          )}
+          <button type="submit" className="button">
+            {t('saveSignInSettings')}
+          </button>
+        </form>
+      )}
 
       <h2>{t('inviteTitle')}</h2>
       <form onSubmit={invite} noValidate className="inline-form" aria-label={t('inviteTitle')}>

@@ -19,5 +19,9 @@ export default async function LoggedInLayout({ children }: { children: ReactNode
       </main>
     );
   }
-  return <AdminShell admin={me.value.administrator}>{children}</AdminShell>;
+  return (
+    <AdminShell admin={me.value.administrator} mustSetUpSecondFactor={me.value.mustSetUpSecondFactor}>
+      {children}
+    </AdminShell>
+  );
 }

@@ -59,6 +59,23 @@ function median(values) {
   return sorted.length % 2 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
 }
 
+/**
+ * A request again when the connection was reset: on a busy machine the web server's forwarding
+ * to the API now and then drops a kept-alive connection, which says nothing about a page.
+ * @template T
+ * @param {() => Promise<T>} send
+ * @returns {Promise<T>}
+ */
+async function retried(send) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await send();
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes('ECONNRESET')) throw error;
+    }
+  }
+}
+
 /** @param {string} databaseUrl */
 function createOwner(databaseUrl) {
   const result = spawnSync(
@@ -82,12 +99,12 @@ async function prepare(request, baseUrl) {
     if (!response.ok()) throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
     return response.json();
   };
-  const { series } = await json(await request.get('/api/v1/series'));
+  const { series } = await json(await retried(() => request.get('/api/v1/series')));
   const demo = series.find((/** @type {{ id: string, name: string }} */ s) => s.name.startsWith('Socialtjänstenkäten'));
   if (!demo) throw new Error('the 2012 demo series is missing');
-  const detail = await json(await request.get(`/api/v1/series/${demo.id}`));
+  const detail = await json(await retried(() => request.get(`/api/v1/series/${demo.id}`)));
   const wave2012 = detail.waves.find((/** @type {{ name: string }} */ w) => w.name === '2012');
-  const wave = await json(await request.get(`/api/v1/waves/${wave2012.id}`));
+  const wave = await json(await retried(() => request.get(`/api/v1/waves/${wave2012.id}`)));
   const background = wave.questionSet.sections
     .flatMap((/** @type {{ questions: { id: string, type: string }[] }} */ s) => s.questions)
     .find((/** @type {{ type: string }} */ q) => q.type === 'background');
@@ -215,7 +232,7 @@ async function measure(context, baseUrl, page) {
     let api = 0;
     for (const path of page.api) {
       const started = performance.now();
-      const response = await context.request.get(`${baseUrl}${path}`);
+      const response = await retried(() => context.request.get(`${baseUrl}${path}`));
       if (!response.ok()) throw new Error(`${path}: ${response.status()}`);
       await response.body();
       api += performance.now() - started;

@@ -26,9 +26,8 @@ describe('marginOfError', () => {
     expect(marginOfError({ p: 0.5, n: 185, population: null })).toBeCloseTo(7.2051, 4);
   });
 
-  it('is zero for a census and when everyone agrees, and unknown without answers', () => {
+  it('is zero for a census, and unknown without answers', () => {
     expect(marginOfError({ p: 0.3, n: 640, population: 640 })).toBe(0);
-    expect(marginOfError({ p: 1, n: 50 })).toBe(0);
     expect(marginOfError({ p: 0.5, n: 1, population: 1 })).toBe(0);
     expect(marginOfError({ p: 0.5, n: 0 })).toBeNull();
   });
@@ -68,5 +67,13 @@ describe('compareWaves', () => {
 
   it('cannot compare a wave without answers', () => {
     expect(compareWaves({ p: 0, n: 0 }, wave2012)).toBeNull();
+  });
+});
+
+describe('a share of 0 % or 100 % in a sample', () => {
+  it('has no margin to show (not "±0,0"), unless everyone answered', () => {
+    expect(marginOfError({ p: 1, n: 5, population: 640 })).toBeNull();
+    expect(marginOfError({ p: 0, n: 5 })).toBeNull();
+    expect(marginOfError({ p: 1, n: 5, population: 5 })).toBe(0);
   });
 });

@@ -19,9 +19,13 @@ export interface TSample {
 /**
  * The 95 % margin of error of a proportion, in percentage points, unrounded:
  * 1.96 × √(p(1−p)/n), times the finite-population correction √((N−n)/(N−1)) when N is known
- * (185 of 640 at p = 0.5 → 6.08). Null when n is 0.
+ * (185 of 640 at p = 0.5 → 6.08). Null when n is 0, and when everyone or no one gave the answer
+ * in a sample (not a census): the normal approximation would claim "±0,0", a certainty that five
+ * identical answers do not give.
  */
 export function marginOfError(sample: TSample): number | null {
+  const census = sample.population !== undefined && sample.population !== null && sample.population === sample.n;
+  if ((sample.p === 0 || sample.p === 1) && !census) return null;
   const se = standardError(sample);
   return se === null ? null : Z_95 * se * 100;
 }

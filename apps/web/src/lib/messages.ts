@@ -158,8 +158,8 @@ export const MESSAGES = {
     countCol: 'Värden',
     marginCol: 'Felmarginal (±)',
     total: 'Totalt',
-    agreeLabel: 'Instämmer (helt eller delvis)',
-    disagreeLabel: 'Instämmer inte (inte eller inte alls)',
+    agreeLabel: 'Instämmer',
+    disagreeLabel: 'Instämmer inte',
     suppressed: 'färre än {n} svar',
     protectsSmallGroup: 'dold för att skydda en liten grupp',
     suppressedNote:
@@ -462,8 +462,8 @@ export const MESSAGES = {
     countCol: 'Count',
     marginCol: 'Margin (±)',
     total: 'Total',
-    agreeLabel: 'Agree (fully or partly)',
-    disagreeLabel: 'Disagree (not or not at all)',
+    agreeLabel: 'Agree',
+    disagreeLabel: 'Disagree',
     suppressed: 'fewer than {n} responses',
     protectsSmallGroup: 'hidden to protect a small group',
     suppressedNote:

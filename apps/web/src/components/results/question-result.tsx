@@ -105,7 +105,15 @@ function ChoiceResult({
       {question.agreement && (
         <ul className="agreement-figures">
           {[question.agreement.allAnswers, question.agreement.scaleAnswers].map((figures) => (
-            <AgreementLine key={figures.base} figures={figures} language={language} />
+            <AgreementLine
+              key={figures.base}
+              figures={figures}
+              labels={{
+                agree: summaryLabel(question.agreement?.agreeOptionIds ?? [], table.rows, language),
+                disagree: summaryLabel(question.agreement?.disagreeOptionIds ?? [], table.rows, language),
+              }}
+              language={language}
+            />
           ))}
         </ul>
       )}
@@ -122,14 +130,34 @@ function ChoiceResult({
   );
 }
 
-function AgreementLine({ figures, language }: { figures: TAgreementFigures; language: TLanguage }) {
+/**
+ * The name of a combined figure, from the options the chosen scale combines: "Instämmer helt
+ * eller instämmer delvis" on the 2012 scale, "Instämmer helt eller instämmer till stor del" on
+ * the five-step one.
+ */
+function summaryLabel(optionIds: string[], rows: { optionId: string; label: string }[], language: TLanguage): string {
+  const labels = optionIds.flatMap((id) => rows.find((row) => row.optionId === id)?.label ?? []);
+  return labels
+    .map((label, i) => (i === 0 ? label : label.charAt(0).toLocaleLowerCase(language) + label.slice(1)))
+    .join(language === 'sv' ? ' eller ' : ' or ');
+}
+
+function AgreementLine({
+  figures,
+  labels,
+  language,
+}: {
+  figures: TAgreementFigures;
+  labels: { agree: string; disagree: string };
+  language: TLanguage;
+}) {
   const m = MESSAGES[language];
   const share = (s: TAgreementFigures['agree']) =>
     `${formatPercent(s.percent, language)} (${formatInteger(s.count, language)} ${m.ofInvited} ${formatInteger(figures.total, language)})`;
   return (
     <li>
-      <strong>{figures.label}:</strong> {m.agreeLabel} {share(figures.agree)} · {m.disagreeLabel}{' '}
-      {share(figures.disagree)}
+      <strong>{figures.label}:</strong> {labels.agree || m.agreeLabel} {share(figures.agree)} ·{' '}
+      {labels.disagree || m.disagreeLabel} {share(figures.disagree)}
     </li>
   );
 }

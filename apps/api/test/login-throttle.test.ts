@@ -11,6 +11,7 @@ import {
   resetDatabase,
   SAME_ORIGIN,
   type TTestApp,
+  testSecret,
 } from './helpers.js';
 
 let t: TTestApp;
@@ -174,6 +175,7 @@ async function startApiProcess(): Promise<{ url: string; process: ChildProcess }
     env: {
       PATH: process.env.PATH,
       DATABASE_URL: inject('databaseUrl'),
+      ENKAT_SECRET: testSecret().toString('base64'),
       API_PORT: String(port),
       PROXY_SECRET,
       LOG_LEVEL: 'silent',

@@ -2,7 +2,7 @@ import { ZOverviewResponse, ZWave } from '@enkat/survey-schema';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoSurvey } from '../src/surveys/demo-data.js';
 import { buildTestApp, createAdmin, login, resetDatabase, type TTestApp } from './helpers.js';
-import { ANSWERS_2012, adminCaller, issueCodes, publishedWave, submit } from './survey-helpers.js';
+import { ANSWERS_2012, adminCaller, issueCodes, mixNow, publishedWave, submit } from './survey-helpers.js';
 
 let t: TTestApp;
 let cookie: string;
@@ -30,13 +30,15 @@ describe('the overview', () => {
 
   it('counts an open wave’s answers only in steps of the minimum group', async () => {
     const wave = await publishedWave(t.app, cookie, { settings: { minGroupSize: 5 } });
-    const { codes } = await issueCodes(t.app, cookie, wave.id, 7);
-    for (const code of codes.slice(0, 7)) {
+    const { codes } = await issueCodes(t.app, cookie, wave.id, 12);
+    for (const code of codes) {
       expect((await submit(t.app, wave.slug ?? '', { code, answers: ANSWERS_2012 })).statusCode).toBe(201);
     }
+    // Twelve accepted, seven mixed (five stay waiting), shown as "at least 5".
+    expect(await mixNow(t.app)).toBe(7);
     const overview = ZOverviewResponse.parse((await adminCaller(t.app, cookie)('GET', '/api/v1/overview')).json());
     const open = overview.series.flatMap((s) => s.waves).find((w) => w.id === wave.id);
-    expect(open).toMatchObject({ state: 'open', responses: 5, population: 7 });
+    expect(open).toMatchObject({ state: 'open', responses: 5, population: 12 });
   });
 });
 

@@ -29,9 +29,21 @@ describe('API start-up', () => {
     expect(stderr).toContain('API_PORT');
   });
 
+  it('stops with one line when the deployment secret is missing or too short', () => {
+    const missing = startServer({ DATABASE_URL: 'postgresql://localhost/x' });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe(
+      'api: invalid configuration: ENKAT_SECRET: required: base64 of 32 random bytes (npm start makes one; see .env.example)',
+    );
+    const short = startServer({ DATABASE_URL: 'postgresql://localhost/x', ENKAT_SECRET: 'c2hvcnQ=' });
+    expect(short.status).toBe(1);
+    expect(short.stderr).toBe('api: invalid configuration: ENKAT_SECRET: must hold at least 32 bytes');
+  });
+
   it('stops when single sign-on is half configured', () => {
     const { status, stderr } = startServer({
       DATABASE_URL: 'postgresql://localhost/x',
+      ENKAT_SECRET: Buffer.alloc(32, 1).toString('base64'),
       OIDC_ISSUER: 'https://login.example/tenant',
     });
     expect(status).toBe(1);

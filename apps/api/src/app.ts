@@ -8,6 +8,7 @@ import { loggerOptions, registerRequestLogging } from './logger.js';
 import access from './plugins/app/access.js';
 import db from './plugins/app/db.js';
 import keys from './plugins/app/keys.js';
+import mailer from './plugins/app/mailer.js';
 import mixer from './plugins/app/mixer.js';
 import openapi from './plugins/external/openapi.js';
 import securityHeaders from './plugins/external/security-headers.js';
@@ -18,6 +19,7 @@ import codeRoutes from './routes/codes.js';
 import commentRoutes from './routes/comments.js';
 import exportRoutes from './routes/exports.js';
 import healthRoutes from './routes/health.js';
+import mailingRoutes from './routes/mailing.js';
 import respondRoutes from './routes/respond.js';
 import resultRoutes from './routes/results.js';
 import seriesRoutes from './routes/series.js';
@@ -36,6 +38,13 @@ export type TAppEnv = Pick<
   | 'ENKAT_SECRET'
   | 'MIXER_INTERVAL_MS'
   | 'DATABASE_POOL_SIZE'
+  | 'SMTP_HOST'
+  | 'SMTP_PORT'
+  | 'SMTP_SECURE'
+  | 'SMTP_USER'
+  | 'SMTP_PASSWORD'
+  | 'MAIL_FROM'
+  | 'MAIL_RATE_PER_SECOND'
 >;
 
 export type TBuildAppOptions = {
@@ -74,6 +83,21 @@ export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<Fa
   await app.register(db, { databaseUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
   await app.register(keys, { secret: env.ENKAT_SECRET });
   await app.register(mixer, { intervalMs: env.MIXER_INTERVAL_MS });
+  await app.register(mailer, {
+    databaseUrl: env.DATABASE_URL,
+    publicOrigin: env.PUBLIC_ORIGIN,
+    ratePerSecond: env.MAIL_RATE_PER_SECOND,
+    smtp: env.SMTP_HOST
+      ? {
+          host: env.SMTP_HOST,
+          port: env.SMTP_PORT,
+          secure: env.SMTP_SECURE,
+          user: env.SMTP_USER,
+          password: env.SMTP_PASSWORD,
+          from: env.MAIL_FROM,
+        }
+      : null,
+  });
   await app.register(access, {
     publicOrigin: env.PUBLIC_ORIGIN,
     sessionCookieName: cookieSettings.name,
@@ -91,6 +115,7 @@ export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<Fa
   await app.register(seriesRoutes);
   await app.register(waveRoutes);
   await app.register(codeRoutes);
+  await app.register(mailingRoutes, { publicOrigin: env.PUBLIC_ORIGIN });
   await app.register(resultRoutes);
   await app.register(exportRoutes);
   await app.register(commentRoutes);

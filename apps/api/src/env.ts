@@ -51,6 +51,20 @@ export const ZApiEnv = z.object({
   MIXER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
   /** Connections of this process to PostgreSQL. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(16),
+  /** The SMTP server for invitations and reminders; unset: sending is off (codes by hand). */
+  SMTP_HOST: z.string().trim().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** true: TLS from the start (port 465); false: STARTTLS when the server offers it. */
+  SMTP_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  /** The sender of every mail, e.g. "Enkät <enkat@example.org>". */
+  MAIL_FROM: z.string().trim().min(3).default('Enkät <enkat@localhost>'),
+  /** Mails per second from each API process. */
+  MAIL_RATE_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(5),
 });
 export type TApiEnv = z.infer<typeof ZApiEnv>;
 

@@ -42,6 +42,10 @@ export function testEnv(overrides: Partial<TAppEnv> = {}): TAppEnv {
     SESSION_MAX_HOURS: 12,
     LOGIN_CLIENT_LIMIT: 50,
     TRUST_PROXY: 'loopback',
+    SMTP_PORT: 587,
+    SMTP_SECURE: false,
+    MAIL_FROM: 'Enkät <enkat@example.org>',
+    MAIL_RATE_PER_SECOND: 5,
     ...overrides,
   };
 }

@@ -15,7 +15,8 @@ export type TSendRunDeps = {
   db: TDb;
   keys: TDeploymentKeys;
   databaseUrl: string;
-  sender: SmtpSender;
+  /** One SMTP connection each, used side by side. */
+  senders: SmtpSender[];
   publicOrigin: string;
   /** Resolves when the rate limit lets the next mail go. */
   limit: () => Promise<void>;
@@ -165,18 +166,33 @@ async function runLocked(deps: TSendRunDeps, sendId: string): Promise<Date | nul
   const unmailed = new Set(pool);
   const deadline = Date.now() + deps.runBudgetMs;
   let transientInARow = 0;
-  try {
-    for (const [index, delivery] of batch.entries()) {
+  let next = 0;
+  // A few SMTP connections side by side, taking the deliveries in their shuffled order; the
+  // rate limit is shared by all of them.
+  const lanes: TLane[] = [];
+  const work = async (lane: TLane) => {
+    for (;;) {
       // A server that keeps failing is given time to come back rather than a try per recipient.
-      if (Date.now() > deadline || transientInARow >= 3) break;
+      if (Date.now() > deadline || transientInARow >= 3 || next >= batch.length) return;
+      const index = next++;
+      const delivery = batch[index] as TDelivery;
       const address = addresses instanceof Map ? addresses.get(delivery.recipientNo) : addresses[delivery.recipientNo];
       const code = pool[index];
       await deps.limit();
-      const outcome = await deliver(deps, { sendId, waveId: send.waveId, context, delivery, address, code });
+      const outcome = await deliver(deps, lane, { sendId, waveId: send.waveId, context, delivery, address, code });
       if (outcome === 'sent' && code) unmailed.delete(code);
       transientInARow = outcome === 'transient' ? transientInARow + 1 : 0;
     }
+  };
+  try {
+    for (const sender of deps.senders) {
+      const client = new pg.Client({ connectionString: deps.databaseUrl });
+      lanes.push({ sender, lane: client });
+      await client.connect();
+    }
+    await Promise.all(lanes.map(work));
   } finally {
+    await Promise.all(lanes.map(({ lane }) => lane.end().catch(() => {})));
     await revokeUnmailed(db, [...unmailed]);
   }
   const [state] = await db.$queryRaw<{ pending: number; ready: number; next: Date | null }[]>`
@@ -193,6 +209,37 @@ async function runLocked(deps: TSendRunDeps, sendId: string): Promise<Date | nul
   return state.ready > 0 ? new Date() : (state.next ?? new Date());
 }
 
+type TLane = { sender: SmtpSender; lane: pg.Client };
+
+/**
+ * Marks one recipient sent, counts it, and (tracked) records their code's pseudonym in the
+ * ledger: one statement, sent as one simple query (values inlined as escaped literals), so it
+ * is one write and its own transaction.
+ */
+function commitDelivery(
+  client: pg.Client,
+  input: { sendId: string; waveId: string; recipientNo: number; pseudonym: Buffer | null },
+): string {
+  const send = client.escapeLiteral(input.sendId);
+  const wave = client.escapeLiteral(input.waveId);
+  const recipient = String(Math.trunc(input.recipientNo));
+  const pseudonym = input.pseudonym ? `'\\x${input.pseudonym.toString('hex')}'::bytea` : 'NULL::bytea';
+  return `
+    WITH marked AS (
+      UPDATE mail_delivery SET state = 'sent', attempts = attempts + 1, reason = NULL, next_attempt_at = NULL
+       WHERE send_id = ${send}::uuid AND recipient_no = ${recipient} AND state = 'pending'
+      RETURNING 1),
+    counted AS (
+      UPDATE mail_send SET sent = sent + 1 WHERE id = ${send}::uuid AND EXISTS (SELECT 1 FROM marked) RETURNING 1),
+    ledger AS (
+      UPDATE participation.recipient SET code_pseudonym = ${pseudonym}
+       WHERE wave_id = ${wave}::uuid AND recipient_no = ${recipient} AND ${pseudonym} IS NOT NULL
+         AND EXISTS (SELECT 1 FROM marked)
+      RETURNING 1)
+    SELECT (SELECT count(*) FROM marked)::int AS marked, (SELECT count(*) FROM counted) AS c,
+           (SELECT count(*) FROM ledger) AS l`;
+}
+
 type TDeliverInput = {
   sendId: string;
   waveId: string;
@@ -203,7 +250,11 @@ type TDeliverInput = {
 };
 
 /** Mails one recipient and records the outcome. */
-async function deliver(deps: TSendRunDeps, input: TDeliverInput): Promise<TSendOutcome['kind'] | 'skipped'> {
+async function deliver(
+  deps: TSendRunDeps,
+  { sender, lane }: TLane,
+  input: TDeliverInput,
+): Promise<TSendOutcome['kind'] | 'skipped'> {
   const { db } = deps;
   const { sendId, waveId, context, delivery, address, code } = input;
   const where = { sendId_recipientNo: { sendId, recipientNo: delivery.recipientNo } };
@@ -222,17 +273,18 @@ async function deliver(deps: TSendRunDeps, input: TDeliverInput): Promise<TSendO
   let committed = false;
   let outcome: TSendOutcome;
   try {
-    outcome = await deps.sender.send({ to: address, subject: mail.subject, text: mail.body }, async () => {
-      await db.$transaction(async (tx) => {
-        const marked = await tx.$executeRaw`
-          UPDATE mail_delivery SET state = 'sent', attempts = attempts + 1, reason = NULL, next_attempt_at = NULL
-           WHERE send_id = ${sendId}::uuid AND recipient_no = ${delivery.recipientNo} AND state = 'pending'`;
-        if (marked !== 1) throw new AlreadyHandled();
-        await tx.$executeRaw`UPDATE mail_send SET sent = sent + 1 WHERE id = ${sendId}::uuid`;
-        if (pseudonym) await setLedgerPseudonym(tx, waveId, delivery.recipientNo, pseudonym);
-      });
-      committed = true;
-    });
+    // The statement is written to the lane's connection at once (node-pg writes a simple
+    // query in one piece when the connection is idle): see SmtpSender.send.
+    outcome = await sender.send({ to: address, subject: mail.subject, text: mail.body }, () =>
+      lane
+        .query<{ marked: number }>(
+          commitDelivery(lane, { sendId, waveId, recipientNo: delivery.recipientNo, pseudonym }),
+        )
+        .then(({ rows }) => {
+          if (rows[0]?.marked !== 1) throw new AlreadyHandled();
+          committed = true;
+        }),
+    );
   } catch (error) {
     if (error instanceof AlreadyHandled) return 'skipped';
     throw error;

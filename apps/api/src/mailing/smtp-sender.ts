@@ -62,13 +62,16 @@ function outcomeOf(error: unknown): TSendOutcome {
 /**
  * One SMTP connection, reused for mail after mail, reopened after an error.
  *
- * `send` makes the mail and the caller's bookkeeping one step: it runs the SMTP conversation up
- * to the end of the message, then calls `commit` (which marks the recipient sent in the
- * database) and only when that has succeeded lets the server have the final "." of the
- * message. So a process killed before the commit leaves the server an unfinished message that
- * it throws away (and the recipient unsent, to be mailed after the restart); killed after it,
- * the server has the whole message. Only a kill between the commit and the write of one line
- * can lose a mail; none can send one twice.
+ * `send` makes the mail and the caller's bookkeeping one step. It runs the SMTP conversation up
+ * to the end of the message and stops before the final "."; then, in one turn of the event
+ * loop, `commit` writes the statement that marks the recipient sent to the database's socket
+ * and the "." goes to the mail server's socket. Whatever kills the process, both writes are in
+ * the kernel's hands or neither is: killed before, the server throws the unfinished message
+ * away (RFC 5321 §4.1.1.4) and the database still says "not sent", so the recipient is mailed
+ * after the restart; killed after, both arrive. Waiting for the database's answer before
+ * sending the "." would leave a window (the answer's trip and the process's turn to run, long
+ * on a busy machine) in which a kill loses a mail; waiting for the server's answer before
+ * committing would leave one in which a kill sends it twice.
  */
 export class SmtpSender {
   #connection: SMTPConnection | undefined;
@@ -136,7 +139,7 @@ export class SmtpSender {
       .build();
   }
 
-  async send(mail: TMail, commit: () => Promise<void> = async () => {}): Promise<TSendOutcome> {
+  async send(mail: TMail, commit: () => Promise<void> = () => Promise.resolve()): Promise<TSendOutcome> {
     const body = await this.#compose(mail);
     let connection: SMTPConnection;
     try {
@@ -156,16 +159,18 @@ export class SmtpSender {
     });
     const started = await Promise.race([message.started.then(() => 'started' as const), done]);
     if (started !== 'started') return started;
+    let committed: Promise<void>;
     try {
-      await commit();
+      committed = commit();
     } catch (error) {
-      // Not recorded as sent: drop the unfinished message so it is never delivered.
+      // Nothing was recorded: drop the unfinished message so it is never delivered.
       if (this.#connection === connection) this.#connection = undefined;
       connection.close();
       throw error;
     }
     message.release();
-    return done;
+    const [outcome] = await Promise.all([done, committed]);
+    return outcome;
   }
 
   close() {

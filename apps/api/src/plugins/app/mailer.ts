@@ -32,6 +32,8 @@ declare module 'fastify' {
 
 const QUEUE = 'mail-send';
 const HOUSEKEEPING_MS = 60_000;
+/** SMTP connections a send uses side by side (the rate limit covers them all). */
+const SMTP_CONNECTIONS = 4;
 
 /**
  * Invitations and reminders: sends are pg-boss jobs in PostgreSQL (schema `pgboss`), never in
@@ -56,7 +58,8 @@ export default fp<TMailerOptions>(
       } satisfies TMailer);
       return;
     }
-    const sender = new SmtpSender(options.smtp);
+    const smtp = options.smtp;
+    const senders = Array.from({ length: SMTP_CONNECTIONS }, () => new SmtpSender(smtp));
     const testSender = new SmtpSender(options.smtp);
     const boss = new PgBoss({
       connectionString: options.databaseUrl,
@@ -77,7 +80,7 @@ export default fp<TMailerOptions>(
       db: app.db,
       keys: app.keys,
       databaseUrl: options.databaseUrl,
-      sender,
+      senders,
       publicOrigin: options.publicOrigin,
       limit: rateLimiter(options.ratePerSecond),
       ratePerSecond: options.ratePerSecond,
@@ -119,7 +122,7 @@ export default fp<TMailerOptions>(
     app.addHook('onClose', async () => {
       clearInterval(timer);
       await boss.stop({ graceful: true, timeout: 10_000, wait: true });
-      sender.close();
+      for (const sender of senders) sender.close();
       testSender.close();
     });
   },

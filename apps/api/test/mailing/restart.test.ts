@@ -98,5 +98,6 @@ describe('a restart in the middle of a send', () => {
     expect(recipients).toHaveLength(1000);
     expect(new Set(recipients).size).toBe(1000);
     expect(new Set(smtp.mails.map((mail) => mail.code)).size).toBe(1000);
+    process.stdout.write(`restart: ${beforeRestart} mails before the kill, ${smtp.cutOff()} cut off half-way\n`);
   }, 180_000);
 });

@@ -8,6 +8,7 @@ import { useAdmin } from '@/components/admin/admin-shell';
 import { QuestionSetEditor } from '@/components/builder/question-set-editor';
 import { WaveSettingsForm } from '@/components/builder/wave-settings-form';
 import { CodesPanel } from '@/components/codes/codes-panel';
+import { MailingPanel } from '@/components/mailing/mailing-panel';
 import { QuestionSetView } from '@/components/survey/question-set-view';
 import { ApiError, api } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
@@ -150,6 +151,9 @@ export default function WavePage() {
           canEdit={canEdit}
           open={wave.state === 'open'}
         />
+      )}
+      {wave.slug && wave.settings.accessMode === 'codes' && canEdit && (
+        <MailingPanel waveId={wave.id} canEdit={canEdit} open={wave.state === 'open'} />
       )}
       {previewing ? (
         <section className="preview" aria-label={t('previewTitle')}>

@@ -51,6 +51,7 @@ test('an editor mails invitations from a list with bad lines, and a respondent a
   const respondent = await browser.newPage();
   await respondent.goto(link ?? '');
   await expect(respondent.getByLabel('Din kod')).toHaveValue(code);
+  await expect(respondent.getByText('plattformen vet vem som har deltagit, aldrig vad någon svarade')).toBeVisible();
   await respondent.getByRole('button', { name: 'Börja' }).click();
   await respondent
     .getByRole('group', { name: /tryck på att bli mer restriktiv/ })

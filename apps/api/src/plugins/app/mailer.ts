@@ -43,6 +43,7 @@ const SMTP_CONNECTIONS = 4;
 export default fp<TMailerOptions>(
   async (app, options) => {
     if (!options.smtp) {
+      app.log.info('e-mail sending is off: SMTP_HOST is not set (codes can still be handed out)');
       const off = async () => {
         throw new Error('sending is off');
       };

@@ -19,6 +19,9 @@ export const ZDeploymentSecret = z
   .transform((value) => Buffer.from(value, value.includes('-') || value.includes('_') ? 'base64url' : 'base64'))
   .refine((bytes) => bytes.length >= MIN_SECRET_BYTES, `must hold at least ${MIN_SECRET_BYTES} bytes`);
 
+/** A variable that may be unset or empty (docker-compose passes unset ones as ""). */
+const optionalText = z.preprocess((value) => (value === '' ? undefined : value), z.string().trim().min(1).optional());
+
 /** The API's whole configuration. This is the only file of the API that reads process.env. */
 export const ZApiEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -52,15 +55,15 @@ export const ZApiEnv = z.object({
   /** Connections of this process to PostgreSQL. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(16),
   /** The SMTP server for invitations and reminders; unset: sending is off (codes by hand). */
-  SMTP_HOST: z.string().trim().min(1).optional(),
+  SMTP_HOST: optionalText,
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   /** true: TLS from the start (port 465); false: STARTTLS when the server offers it. */
   SMTP_SECURE: z
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
-  SMTP_USER: z.string().min(1).optional(),
-  SMTP_PASSWORD: z.string().min(1).optional(),
+  SMTP_USER: optionalText,
+  SMTP_PASSWORD: optionalText,
   /** The sender of every mail, e.g. "Enkät <enkat@example.org>". */
   MAIL_FROM: z.string().trim().min(3).default('Enkät <enkat@localhost>'),
   /** Mails per second from each API process. */

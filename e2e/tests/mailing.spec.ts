@@ -38,7 +38,7 @@ test('an editor mails invitations from a list with bad lines, and a respondent a
   await expect.poll(() => caughtMails(MAIL_DIR).filter((m) => m.to === editor.email).length).toBe(1);
 
   await panel.getByRole('button', { name: 'Planera inbjudan' }).click();
-  await expect(panel.getByText('Utskicket är planerat.')).toBeVisible();
+  await expect(panel.getByText('Utskicket är planerat.', { exact: true })).toBeVisible();
   const sends = panel.getByRole('table', { name: 'Utskick' });
   await expect(sends.getByRole('row', { name: /Inbjudan .* klart 3 3 0/ })).toBeVisible({ timeout: 30_000 });
   await expect(panel.getByText('Läget är låst: det första utskicket är planerat.')).toBeVisible();

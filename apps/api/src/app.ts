@@ -45,6 +45,7 @@ export type TAppEnv = Pick<
   | 'SMTP_PASSWORD'
   | 'MAIL_FROM'
   | 'MAIL_RATE_PER_SECOND'
+  | 'MAIL_RETRY_SECONDS'
 >;
 
 export type TBuildAppOptions = {
@@ -87,6 +88,7 @@ export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<Fa
     databaseUrl: env.DATABASE_URL,
     publicOrigin: env.PUBLIC_ORIGIN,
     ratePerSecond: env.MAIL_RATE_PER_SECOND,
+    retryBaseMs: env.MAIL_RETRY_SECONDS * 1000,
     smtp: env.SMTP_HOST
       ? {
           host: env.SMTP_HOST,

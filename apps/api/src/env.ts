@@ -68,6 +68,8 @@ export const ZApiEnv = z.object({
   MAIL_FROM: z.string().trim().min(3).default('Enkät <enkat@localhost>'),
   /** Mails per second from each API process. */
   MAIL_RATE_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(5),
+  /** First pause after a temporary SMTP failure (seconds); doubled at each of up to 8 tries. */
+  MAIL_RETRY_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
 });
 export type TApiEnv = z.infer<typeof ZApiEnv>;
 

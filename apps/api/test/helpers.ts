@@ -46,6 +46,7 @@ export function testEnv(overrides: Partial<TAppEnv> = {}): TAppEnv {
     SMTP_SECURE: false,
     MAIL_FROM: 'Enkät <enkat@example.org>',
     MAIL_RATE_PER_SECOND: 5,
+    MAIL_RETRY_SECONDS: 30,
     ...overrides,
   };
 }

@@ -43,9 +43,12 @@ function parseMail(to: string, raw: string): TReceivedMail {
 /**
  * A real SMTP server on loopback for the mailing tests. A message counts as received only when
  * its final "." arrived (as for any SMTP server, a message cut off by a dropped connection is
- * discarded). `refuse` makes it answer an address with a permanent 550.
+ * discarded). `refuse` makes it answer an address with a permanent 550, `busy` with a
+ * temporary 451.
  */
-export async function startSmtpTestServer(options: { refuse?: (address: string) => boolean } = {}) {
+export async function startSmtpTestServer(
+  options: { refuse?: (address: string) => boolean; busy?: (address: string) => boolean } = {},
+) {
   const mails: TReceivedMail[] = [];
   let cutOff = 0;
   const server = new SMTPServer({
@@ -53,6 +56,9 @@ export async function startSmtpTestServer(options: { refuse?: (address: string) 
     disabledCommands: ['STARTTLS'],
     logger: false,
     onRcptTo(address, _session, callback) {
+      if (options.busy?.(address.address)) {
+        return callback(Object.assign(new Error('4.3.2 Try again later'), { responseCode: 451 }));
+      }
       if (options.refuse?.(address.address)) {
         const error = Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected`), {
           responseCode: 550,

@@ -9,6 +9,8 @@ export type TMailerOptions = {
   publicOrigin: string;
   smtp: TSmtpConfig | null;
   ratePerSecond: number;
+  /** The first pause after a temporary failure; doubled at each try. */
+  retryBaseMs: number;
 };
 
 export type TMailer = {
@@ -87,7 +89,7 @@ export default fp<TMailerOptions>(
       ratePerSecond: options.ratePerSecond,
       log: app.log,
       maxAttempts: 8,
-      baseDelayMs: 30_000,
+      baseDelayMs: options.retryBaseMs,
       runBudgetMs: 10 * 60_000,
     };
     const schedule = async (sendId: string, at: Date) => {

@@ -83,6 +83,22 @@ describe('mailing administration', () => {
     expect(bad.json().detail).toContain('okänd platshållare {namn}');
   });
 
+  it('schedules the invitation at the wave’s opening, locks the mode, and cancels it before it starts', async () => {
+    const wave = await publishedWave(app, cookie, { opensInHours: 2 });
+    const call = adminCaller(app, cookie);
+    await call('PUT', `/api/v1/waves/${wave.id}/mailing/mode`, { mode: 'blind' });
+    await call('POST', `/api/v1/waves/${wave.id}/mailing/recipients`, { text: 'a@example.org\nb@example.org' });
+    const scheduled = await call('POST', `/api/v1/waves/${wave.id}/mailing/sends`, { kind: 'invitation' });
+    expect(scheduled.statusCode).toBe(201);
+    const [send] = scheduled.json().sends;
+    expect(send).toMatchObject({ kind: 'invitation', state: 'scheduled' });
+    expect(Date.parse(send.scheduledAt)).toBe(Date.parse(wave.settings.opensAt ?? ''));
+    expect((await call('PUT', `/api/v1/waves/${wave.id}/mailing/mode`, { mode: 'tracked' })).statusCode).toBe(409);
+    expect((await call('POST', `/api/v1/waves/${wave.id}/mailing/sends`, { kind: 'invitation' })).statusCode).toBe(409);
+    const cancelled = await call('POST', `/api/v1/waves/${wave.id}/mailing/sends/${send.id}/cancel`);
+    expect(cancelled.json().sends[0].state).toBe('cancelled');
+  });
+
   it('says sending is off without SMTP_HOST, while lists and previews still work', async () => {
     const wave = await publishedWave(offline, cookie);
     const call = adminCaller(offline, cookie);

@@ -10,7 +10,6 @@ import {
   ZMailing,
   ZPreviewMailResponse,
   ZTestMailResponse,
-  ZUploadRecipientsResponse,
 } from '@enkat/survey-schema';
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
@@ -19,6 +18,7 @@ import { useI18n } from '@/lib/i18n';
 import { formatStockholm, fromStockholmInput } from '@/lib/stockholm-time';
 import { SendsTable } from './sends-table';
 import { TemplatesForm } from './templates-form';
+import { uploadList } from './upload-list';
 
 type TMailingPanelProps = { waveId: string; canEdit: boolean; open: boolean };
 
@@ -32,7 +32,8 @@ export function MailingPanel({ waveId, canEdit, open }: TMailingPanelProps) {
   const [mailing, setMailing] = useState<TMailing | null>(null);
   const [mode, setMode] = useState<TMailingMode>('tracked');
   const [pasted, setPasted] = useState('');
-  const [uploading, setUploading] = useState(false);
+  /** Null when no upload is under way; else the share of the list sent so far. */
+  const [uploading, setUploading] = useState<number | null>(null);
   const [upload, setUpload] = useState<TUploadRecipientsResponse | null>(null);
   const [preview, setPreview] = useState<TPreviewMailResponse | null>(null);
   const [at, setAt] = useState('');
@@ -67,12 +68,12 @@ export function MailingPanel({ waveId, canEdit, open }: TMailingPanelProps) {
   }
 
   async function uploadText(text: string) {
-    setUploading(true);
+    setUploading(0);
     setUpload(null);
     await act(async () => {
-      setUpload(await api(`${base}/recipients`, ZUploadRecipientsResponse, { method: 'POST', body: { text } }));
+      setUpload(await uploadList(`${base}/recipients`, text, setUploading));
     });
-    setUploading(false);
+    setUploading(null);
   }
 
   const showPreview = (kind: TMailKind) =>
@@ -171,7 +172,12 @@ export function MailingPanel({ waveId, canEdit, open }: TMailingPanelProps) {
               <label htmlFor="mailing-paste">{t('mailPaste')}</label>
               <textarea id="mailing-paste" rows={5} value={pasted} onChange={(e) => setPasted(e.target.value)} />
               <div className="toolbar">
-                <button type="button" className="button" disabled={uploading} onClick={() => uploadText(pasted)}>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={uploading !== null}
+                  onClick={() => uploadText(pasted)}
+                >
                   {t('mailUpload')}
                 </button>
                 {mailing.recipients > 0 && (
@@ -184,9 +190,12 @@ export function MailingPanel({ waveId, canEdit, open }: TMailingPanelProps) {
                   </button>
                 )}
               </div>
-              {uploading && (
+              {uploading !== null && (
                 <p role="status" aria-live="polite">
-                  {t('mailUploading')}
+                  {t('mailUploading')}{' '}
+                  <progress max={1} value={uploading}>
+                    {Math.round(uploading * 100)} %
+                  </progress>
                 </p>
               )}
             </div>

@@ -166,6 +166,7 @@ async function runLocked(deps: TSendRunDeps, sendId: string): Promise<Date | nul
   const unmailed = new Set(pool);
   const deadline = Date.now() + deps.runBudgetMs;
   let transientInARow = 0;
+  let stopped = false;
   let next = 0;
   // A few SMTP connections side by side, taking the deliveries in their shuffled order; the
   // rate limit is shared by all of them.
@@ -173,7 +174,7 @@ async function runLocked(deps: TSendRunDeps, sendId: string): Promise<Date | nul
   const work = async (lane: TLane) => {
     for (;;) {
       // A server that keeps failing is given time to come back rather than a try per recipient.
-      if (Date.now() > deadline || transientInARow >= 3 || next >= batch.length) return;
+      if (Date.now() > deadline || transientInARow >= 3 || stopped || next >= batch.length) return;
       const index = next++;
       const delivery = batch[index] as TDelivery;
       const address = addresses instanceof Map ? addresses.get(delivery.recipientNo) : addresses[delivery.recipientNo];
@@ -181,6 +182,9 @@ async function runLocked(deps: TSendRunDeps, sendId: string): Promise<Date | nul
       await deps.limit();
       const outcome = await deliver(deps, lane, { sendId, waveId: send.waveId, context, delivery, address, code });
       if (outcome === 'sent' && code) unmailed.delete(code);
+      // Someone else changed this send (the wave closed and its deliveries went, or another
+      // process took over): stop, so that at most the mail in flight goes out.
+      if (outcome === 'skipped') stopped = true;
       transientInARow = outcome === 'transient' ? transientInARow + 1 : 0;
     }
   };
@@ -201,7 +205,8 @@ async function runLocked(deps: TSendRunDeps, sendId: string): Promise<Date | nul
            min(next_attempt_at) AS next
       FROM mail_delivery WHERE send_id = ${sendId}::uuid AND state = 'pending'`;
   if (!state || state.pending === 0) {
-    await db.mailSend.update({ where: { id: sendId }, data: { state: 'done' } });
+    // Only a send still sending is done: one cancelled meanwhile (its wave closed) stays so.
+    await db.mailSend.updateMany({ where: { id: sendId, state: 'sending' }, data: { state: 'done' } });
     return null;
   }
   // After failures in a row, the server gets a pause before the next try.

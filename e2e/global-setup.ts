@@ -6,11 +6,14 @@ import { startThrowawayDatabase } from '@enkat/db/testing';
 import { startPlatform } from '@enkat/runner';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable, NO_BROWSER_HELP } from './browser';
+import { startMailCatcher } from './mail-catcher';
 import { startOidcProvider } from './oidc-provider';
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
 /** The API's and web app's output of this run, for tests that read the logs. */
 export const LOG_DIR = join(rootDir, 'e2e/test-results/logs');
+/** The mails the platform sent in this run, one file each (mail-catcher.ts). */
+export const MAIL_DIR = join(rootDir, 'e2e/test-results/mails');
 
 /** Starts the platform exactly as `npm start` does, on a throwaway database; returns the teardown. */
 export default async function globalSetup() {
@@ -23,6 +26,8 @@ export default async function globalSetup() {
 
   rmSync(LOG_DIR, { recursive: true, force: true });
   mkdirSync(LOG_DIR, { recursive: true });
+  rmSync(MAIL_DIR, { recursive: true, force: true });
+  const mail = await startMailCatcher(MAIL_DIR);
   const database = await startThrowawayDatabase({ rootDir, serverUrl: process.env.DATABASE_URL || undefined });
   const oidc = await startOidcProvider(`http://localhost:${process.env.E2E_WEB_PORT}`);
   const platform = await startPlatform({
@@ -33,10 +38,11 @@ export default async function globalSetup() {
     seed: true,
     secret: randomBytes(32).toString('base64'),
     logDir: LOG_DIR,
-    apiEnv: oidc.apiEnv,
+    apiEnv: { ...oidc.apiEnv, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.port), MAIL_RATE_PER_SECOND: '50' },
   }).catch(async (error) => {
     await oidc.stop();
     await database.stop();
+    await mail.close();
     throw error;
   });
   process.env.E2E_DATABASE_URL = database.url;
@@ -44,5 +50,6 @@ export default async function globalSetup() {
     await platform.stop();
     await oidc.stop();
     await database.stop();
+    await mail.close();
   };
 }

@@ -10,6 +10,7 @@ import { loggerOptions, registerRequestLogging } from './logger.js';
 import access from './plugins/app/access.js';
 import db from './plugins/app/db.js';
 import keys from './plugins/app/keys.js';
+import mailer from './plugins/app/mailer.js';
 import mixer from './plugins/app/mixer.js';
 import openapi from './plugins/external/openapi.js';
 import securityHeaders from './plugins/external/security-headers.js';
@@ -20,6 +21,7 @@ import codeRoutes from './routes/codes.js';
 import commentRoutes from './routes/comments.js';
 import exportRoutes from './routes/exports.js';
 import healthRoutes from './routes/health.js';
+import mailingRoutes from './routes/mailing.js';
 import respondRoutes from './routes/respond.js';
 import resultRoutes from './routes/results.js';
 import secondFactorRoutes from './routes/second-factor.js';
@@ -47,6 +49,14 @@ export type TAppEnv = Pick<
   | 'OIDC_ORGANISATION_NAME'
   | 'OIDC_ALLOWED_DOMAINS'
   | 'OIDC_REQUIRE_VERIFIED_EMAIL'
+  | 'SMTP_HOST'
+  | 'SMTP_PORT'
+  | 'SMTP_SECURE'
+  | 'SMTP_USER'
+  | 'SMTP_PASSWORD'
+  | 'MAIL_FROM'
+  | 'MAIL_RATE_PER_SECOND'
+  | 'MAIL_RETRY_SECONDS'
 >;
 
 export type TBuildAppOptions = {
@@ -86,6 +96,22 @@ export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<Fa
   await app.register(db, { databaseUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
   await app.register(keys, { secret: env.ENKAT_SECRET });
   await app.register(mixer, { intervalMs: env.MIXER_INTERVAL_MS });
+  await app.register(mailer, {
+    databaseUrl: env.DATABASE_URL,
+    publicOrigin: env.PUBLIC_ORIGIN,
+    ratePerSecond: env.MAIL_RATE_PER_SECOND,
+    retryBaseMs: env.MAIL_RETRY_SECONDS * 1000,
+    smtp: env.SMTP_HOST
+      ? {
+          host: env.SMTP_HOST,
+          port: env.SMTP_PORT,
+          secure: env.SMTP_SECURE,
+          user: env.SMTP_USER,
+          password: env.SMTP_PASSWORD,
+          from: env.MAIL_FROM,
+        }
+      : null,
+  });
   await app.register(access, {
     publicOrigin: env.PUBLIC_ORIGIN,
     sessionCookieName: cookieSettings.name,
@@ -112,6 +138,7 @@ export async function buildApp({ env, logStream }: TBuildAppOptions): Promise<Fa
   await app.register(seriesRoutes);
   await app.register(waveRoutes);
   await app.register(codeRoutes);
+  await app.register(mailingRoutes, { publicOrigin: env.PUBLIC_ORIGIN });
   await app.register(resultRoutes);
   await app.register(exportRoutes);
   await app.register(commentRoutes);

@@ -19,6 +19,9 @@ export const ZDeploymentSecret = z
   .transform((value) => Buffer.from(value, value.includes('-') || value.includes('_') ? 'base64url' : 'base64'))
   .refine((bytes) => bytes.length >= MIN_SECRET_BYTES, `must hold at least ${MIN_SECRET_BYTES} bytes`);
 
+/** A variable that may be unset or empty (docker-compose passes unset ones as ""). */
+const optionalText = z.preprocess((value) => (value === '' ? undefined : value), z.string().trim().min(1).optional());
+
 /** The API's whole configuration. This is the only file of the API that reads process.env. */
 export const ZApiEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -87,6 +90,22 @@ export const ZApiEnv = z.object({
   MIXER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
   /** Connections of this process to PostgreSQL. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(16),
+  /** The SMTP server for invitations and reminders; unset: sending is off (codes by hand). */
+  SMTP_HOST: optionalText,
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** true: TLS from the start (port 465); false: STARTTLS when the server offers it. */
+  SMTP_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  SMTP_USER: optionalText,
+  SMTP_PASSWORD: optionalText,
+  /** The sender of every mail, e.g. "Enkät <enkat@example.org>". */
+  MAIL_FROM: z.string().trim().min(3).default('Enkät <enkat@localhost>'),
+  /** Mails per second from each API process. */
+  MAIL_RATE_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(5),
+  /** First pause after a temporary SMTP failure (seconds); doubled at each of up to 8 tries. */
+  MAIL_RETRY_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
 });
 export type TApiEnv = z.infer<typeof ZApiEnv>;
 

@@ -48,6 +48,11 @@ export function testEnv(overrides: Partial<TAppEnv> = {}): TAppEnv {
     OIDC_ORGANISATION_NAME: 'organisationens konto',
     OIDC_ALLOWED_DOMAINS: [],
     OIDC_REQUIRE_VERIFIED_EMAIL: true,
+    SMTP_PORT: 587,
+    SMTP_SECURE: false,
+    MAIL_FROM: 'Enkät <enkat@example.org>',
+    MAIL_RATE_PER_SECOND: 5,
+    MAIL_RETRY_SECONDS: 30,
     ...overrides,
   };
 }

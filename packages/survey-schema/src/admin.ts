@@ -99,6 +99,13 @@ export const AUDIT_ACTIONS = [
   'comment_redacted',
   'redaction_names_saved',
   'results_exported',
+  'mailing_mode_set',
+  'recipients_uploaded',
+  'recipients_deleted',
+  'mail_templates_saved',
+  'mail_test_sent',
+  'mail_scheduled',
+  'mail_cancelled',
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
 

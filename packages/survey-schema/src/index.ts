@@ -63,6 +63,35 @@ export {
   ZQuestionSetDocument,
 } from './document.js';
 export { type THealthResponse, ZHealthResponse } from './health.js';
+export {
+  MAX_RECIPIENTS,
+  type TMailing,
+  type TMailingMode,
+  type TMailKind,
+  type TMailSend,
+  type TMailTemplate,
+  type TMailTemplates,
+  type TPreviewMailResponse,
+  type TRejectedLine,
+  type TUploadRecipientsResponse,
+  ZMailing,
+  ZMailingMode,
+  ZMailKind,
+  ZMailLanguage,
+  ZMailSend,
+  ZMailTemplate,
+  ZMailTemplates,
+  ZPreviewMailRequest,
+  ZPreviewMailResponse,
+  ZRejectedLine,
+  ZSaveTemplatesRequest,
+  ZScheduleSendRequest,
+  ZSendIdParams,
+  ZSetMailingModeRequest,
+  ZTestMailResponse,
+  ZUploadRecipientsRequest,
+  ZUploadRecipientsResponse,
+} from './mailing.js';
 export { AGREEMENT_PRESETS, agreementOptions, type TAgreementPreset } from './presets.js';
 export {
   MAX_REQUEST_BODY_BYTES,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZMailingMode } from './mailing.js';
 import { ZLanguage, ZQuestionSet } from './question-set.js';
 import { ZText } from './text.js';
 import { ZAccessMode } from './wave.js';
@@ -23,6 +24,8 @@ export const ZRespondentWave = z.object({
   minGroupSize: z.number().int(),
   freeTextMinGroup: z.number().int(),
   anonymityNote: z.string(),
+  /** How respondents were invited by e-mail, if they were: the statement says what that means. */
+  mailingMode: ZMailingMode.nullable().optional(),
   /** Only while the wave is open. */
   questionSet: ZQuestionSet.nullable(),
 });

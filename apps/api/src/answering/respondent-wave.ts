@@ -21,6 +21,7 @@ export type TPublishedWave = {
   minGroupSize: number;
   freeTextMinGroup: number;
   anonymityNote: string;
+  mailingMode: 'tracked' | 'blind' | null;
   questionSet: TQuestionSet;
 };
 
@@ -54,6 +55,7 @@ export async function findPublishedWave(db: TDb, slug: string, now = new Date())
       freeTextMinGroup: true,
       anonymityNote: true,
       versionId: true,
+      mailing: { select: { mode: true } },
     },
   });
   if (!row || row.state === 'draft' || !row.versionId || !row.opensAt || !row.closesAt) {
@@ -72,6 +74,7 @@ export async function findPublishedWave(db: TDb, slug: string, now = new Date())
     minGroupSize: row.minGroupSize,
     freeTextMinGroup: row.freeTextMinGroup,
     anonymityNote: row.anonymityNote,
+    mailingMode: row.mailing?.mode ?? null,
     questionSet: await frozenQuestionSet(db, row.versionId),
   };
 }
@@ -135,6 +138,7 @@ export function respondentView(wave: TPublishedWave): TRespondentWave {
     minGroupSize: wave.minGroupSize,
     freeTextMinGroup: wave.freeTextMinGroup,
     anonymityNote: wave.anonymityNote,
+    mailingMode: wave.mailingMode,
     questionSet: wave.status === 'open' ? wave.questionSet : null,
   };
 }

@@ -14,6 +14,8 @@ export type TDeploymentKeys = {
   receipt: Buffer;
   /** HMAC key: the check value that tells a wrong secret from the right one. */
   check: Buffer;
+  /** AES-256-GCM key: a blind mailing's address list, until its wave closes. */
+  mailingList: Buffer;
 };
 
 /** At least 256 bits: the secret is the only thing between a file holder and the pseudonyms. */
@@ -29,6 +31,7 @@ export function deriveDeploymentKeys(secret: Buffer): TDeploymentKeys {
     seal: derive(secret, 'pending submission seal'),
     receipt: derive(secret, 'submission receipt'),
     check: derive(secret, 'key check'),
+    mailingList: derive(secret, 'blind mailing list seal'),
   };
 }
 

@@ -38,7 +38,9 @@ describe('sealed pending submissions', () => {
 describe('the keys derived from the secret', () => {
   it('differ by purpose and by secret, and the check value tells secrets apart', () => {
     const other = deriveDeploymentKeys(randomBytes(32));
-    expect(new Set([keys.codeUse, keys.seal, keys.receipt, keys.check].map((k) => k.toString('hex'))).size).toBe(4);
+    expect(
+      new Set([keys.codeUse, keys.seal, keys.receipt, keys.check, keys.mailingList].map((k) => k.toString('hex'))).size,
+    ).toBe(5);
     expect(codeUsePseudonym(keys, 'abc').equals(codeUsePseudonym(other, 'abc'))).toBe(false);
     expect(codeUsePseudonym(keys, 'abc').equals(codeUsePseudonym(keys, 'abc'))).toBe(true);
     expect(receiptKeyDigest(keys, WAVE, 'k').equals(receiptKeyDigest(keys, WAVE.replace('01', '02'), 'k'))).toBe(false);

@@ -10,6 +10,7 @@ import {
   ZWaveIdParams,
 } from '@enkat/survey-schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { deleteClosedBlindLists } from '../mailing/housekeeping.js';
 import { adminOf, ROLES } from '../plugins/app/access.js';
 import { correctOpenWave } from '../surveys/open-wave-corrections.js';
 import { closeWave, publishWave, saveQuestionSet, saveSettings } from '../surveys/wave-lifecycle.js';
@@ -149,6 +150,8 @@ const waveRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await closeWave(app.db, app.keys, request.params.id, adminOf(request));
+      // A blind mailing's sealed list goes with the close (the housekeeping would catch it too).
+      await deleteClosedBlindLists(app.db);
       return loadWave(app.db, request.params.id);
     },
   );

@@ -37,7 +37,7 @@ ${withFragmentScript && new SafeHtml(`<script>${FRAGMENT_CODE_SCRIPT}</script>`)
 
 type TAnonymitySettings = Pick<
   TRespondentWave,
-  'accessMode' | 'minGroupSize' | 'freeTextMinGroup' | 'anonymityNote' | 'language'
+  'accessMode' | 'minGroupSize' | 'freeTextMinGroup' | 'anonymityNote' | 'language' | 'mailingMode'
 >;
 
 /** The wave's anonymity statement, generated from its settings, with the editor's note. */

@@ -8,6 +8,7 @@ import { useConfirm } from '@/components/admin/confirm-dialog';
 import { useUnsavedWarning } from '@/components/admin/use-unsaved-warning';
 import { waveDates } from '@/components/admin/wave-dates';
 import { CodesPanel } from '@/components/codes/codes-panel';
+import { MailingPanel } from '@/components/mailing/mailing-panel';
 import { QuestionSetView } from '@/components/survey/question-set-view';
 import { ApiError, api, errorText } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
@@ -255,6 +256,9 @@ export function WaveWorkspace({ initialWave, initialCodes, canEdit }: TWaveWorks
           canEdit={canEdit}
           open={wave.state === 'open'}
         />
+      )}
+      {wave.slug && wave.settings.accessMode === 'codes' && canEdit && (
+        <MailingPanel waveId={wave.id} canEdit={canEdit} open={wave.state === 'open'} />
       )}
       {previewing ? (
         <section className="preview" aria-label={t('previewTitle')}>

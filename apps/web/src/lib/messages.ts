@@ -217,8 +217,8 @@ export const MESSAGES = {
     countCol: 'Värden',
     marginCol: 'Felmarginal (±)',
     total: 'Totalt',
-    agreeLabel: 'Instämmer',
-    disagreeLabel: 'Instämmer inte',
+    agreeLabel: 'Andel som instämmer',
+    disagreeLabel: 'Andel som inte instämmer',
     suppressed: 'färre än {n} svar',
     protectsSmallGroup: 'dold för att skydda en liten grupp',
     suppressedNote:
@@ -580,8 +580,8 @@ export const MESSAGES = {
     countCol: 'Count',
     marginCol: 'Margin (±)',
     total: 'Total',
-    agreeLabel: 'Agree',
-    disagreeLabel: 'Disagree',
+    agreeLabel: 'Share who agree',
+    disagreeLabel: 'Share who disagree',
     suppressed: 'fewer than {n} responses',
     protectsSmallGroup: 'hidden to protect a small group',
     suppressedNote:

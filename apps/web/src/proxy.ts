@@ -43,10 +43,9 @@ function forwardToApi(request: NextRequest, path: string) {
       code: 'payload_too_large',
       detail: `Request body is too large: at most ${MAX_REQUEST_BODY_BYTES} bytes.`,
     };
-    return NextResponse.json(problem, {
-      status: 413,
-      headers: { 'content-type': PROBLEM_CONTENT_TYPE, connection: 'close' },
-    });
+    // The connection stays open: the server reads and drops the rest of the body, so a client
+    // still sending it gets this answer instead of a broken pipe.
+    return NextResponse.json(problem, { status: 413, headers: { 'content-type': PROBLEM_CONTENT_TYPE } });
   }
   const headers = forwardedHeaders(request.headers, {
     hops: env.TRUSTED_PROXY_HOPS,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZMultilineText, ZText } from './text.js';
 
 /** Recipients a wave may have. */
 export const MAX_RECIPIENTS = 100_000;
@@ -16,8 +17,8 @@ export type TMailKind = z.infer<typeof ZMailKind>;
 export const ZMailLanguage = z.enum(['sv', 'en']);
 
 export const ZMailTemplate = z.strictObject({
-  subject: z.string().trim().min(1).max(200),
-  body: z.string().trim().min(1).max(10_000),
+  subject: ZText.trim().min(1).max(200),
+  body: ZMultilineText.trim().min(1).max(10_000),
 });
 export type TMailTemplate = z.infer<typeof ZMailTemplate>;
 
@@ -27,7 +28,7 @@ export type TMailTemplates = z.infer<typeof ZMailTemplates>;
 export const ZSetMailingModeRequest = z.strictObject({ mode: ZMailingMode });
 
 /** A list as pasted or read from a file: one address a line, or CSV with an e-mail column. */
-export const ZUploadRecipientsRequest = z.strictObject({ text: z.string().max(16_000_000) });
+export const ZUploadRecipientsRequest = z.strictObject({ text: ZMultilineText.max(16_000_000) });
 
 export const ZRejectedLine = z.object({ line: z.number().int(), text: z.string(), reason: z.string() });
 export type TRejectedLine = z.infer<typeof ZRejectedLine>;

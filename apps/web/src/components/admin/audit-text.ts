@@ -32,6 +32,13 @@ export const ACTION_NAMES: Record<TLanguage, Record<string, string>> = {
     comment_redacted: 'Kommentar avidentifierad',
     redaction_names_saved: 'Namn att markera sparade',
     results_exported: 'Resultat exporterade',
+    mailing_mode_set: 'Utskicksläge valt',
+    recipients_uploaded: 'Mottagarlista uppladdad',
+    recipients_deleted: 'Mottagarlista borttagen',
+    mail_templates_saved: 'E-postmallar sparade',
+    mail_test_sent: 'Testutskick skickat',
+    mail_scheduled: 'Utskick schemalagt',
+    mail_cancelled: 'Utskick avbrutet',
   },
   en: {
     login: 'Login',
@@ -62,6 +69,13 @@ export const ACTION_NAMES: Record<TLanguage, Record<string, string>> = {
     comment_redacted: 'Comment redacted',
     redaction_names_saved: 'Names to mark saved',
     results_exported: 'Results exported',
+    mailing_mode_set: 'Mailing mode chosen',
+    recipients_uploaded: 'Recipient list uploaded',
+    recipients_deleted: 'Recipient list deleted',
+    mail_templates_saved: 'E-mail templates saved',
+    mail_test_sent: 'Test e-mail sent',
+    mail_scheduled: 'Mailing scheduled',
+    mail_cancelled: 'Mailing cancelled',
   },
 };
 

@@ -471,7 +471,7 @@ function renderReport(/** @type {any} */ { settings, sizes }) {
     '## Results at scale (`node scripts/bench/results-scale.mjs`, part of `npm run bench`)',
     '',
     machineLines(settings),
-    `- work_mem=${settings.work_mem} kB, max_parallel_workers_per_gather=${settings.max_parallel_workers_per_gather} (the database's defaults; the API turns parallel workers off for its result counts)`,
+    `- work_mem=${settings.work_mem} kB, max_parallel_workers_per_gather=${settings.max_parallel_workers_per_gather} (the database's defaults, as the psql baseline runs; the API's counting transactions set max_parallel_workers_per_gather=0 and work_mem=64MB, see apps/api/src/results/result-counts.ts)`,
     '',
     'One closed wave of the 2012 template per size, made, published and closed through the API, then filled with ' +
       'SQL (`generate_series`): every question skipped by some, uneven shares over the options, background questions ' +

@@ -171,6 +171,8 @@ export async function publishedWave(call, accessMode, name) {
       closesAt: new Date(Date.now() + 48 * hour).toISOString(),
       accessMode,
       invitedCount: null,
+      // The submission bench issues codes to its open waves for each run (the API forbids it by default).
+      codesLockedWhenOpen: false,
     },
   });
   const published = await call('POST', `/api/v1/waves/${wave.id}/publish`, { revision: wave.revision + 1 });

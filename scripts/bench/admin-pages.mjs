@@ -16,13 +16,14 @@
 
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startThrowawayDatabase } from '@enkat/db/testing';
 import { startPlatform } from '@enkat/runner';
 import { chromium } from 'playwright';
+import { writeBenchSection } from './lib.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -320,6 +321,30 @@ try {
     ];
     process.stdout.write(
       `${target.rootDir}: admin pages, median of ${ROUNDS} interleaved rounds, 2012 demo loaded:\n\n${lines.join('\n')}\n\n`,
+    );
+  }
+  // This checkout's table goes into docs/BENCHMARKS.md (a compared checkout only to the terminal).
+  const own = targets[0];
+  if (own) {
+    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    const report = [
+      '## Admin pages (`npm run bench`)',
+      '',
+      `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}; ${cpus().length} cores, load average at the end ${load}; Node.js ${process.version}`,
+      '',
+      `Headless Chromium against the production build with the 2012 demo, logged in as an owner; median of ${ROUNDS} interleaved rounds after a warm-up. "Ready": until the page's own content is visible; "web server": the page request's answer (API time included); "API": the same data fetched straight from the API.`,
+      '',
+      '| page | ready (ms) | web server (ms) | API (ms) |',
+      '| --- | ---: | ---: | ---: |',
+      ...own.pages.map((p) => {
+        const t = own.times.get(p.name) ?? { ready: [], web: [], api: [] };
+        return `| ${p.name} | ${cell(t.ready)} | ${cell(t.web)} | ${cell(t.api)} |`;
+      }),
+    ].join('\n');
+    await writeBenchSection(
+      { start: '<!-- bench:admin-pages:start -->', end: '<!-- bench:admin-pages:end -->' },
+      report,
+      log,
     );
   }
 } finally {

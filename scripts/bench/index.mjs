@@ -3,9 +3,8 @@
 // one run; then a held open-loop load with acknowledged = stored. Writes its section of
 // docs/BENCHMARKS.md. See scripts/bench/README.md for the knobs.
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '@enkat/db';
 import { startThrowawayDatabase } from '@enkat/db/testing';
@@ -17,11 +16,14 @@ import {
   benchSecret,
   issueCodes,
   login,
+  machineLines,
+  median,
   publishedWave,
   ROOT,
   SAME_ORIGIN,
   startNode,
   waitForOk,
+  writeBenchSection,
 } from './lib.mjs';
 
 const num = (/** @type {string} */ name, /** @type {number} */ fallback) => {
@@ -329,7 +331,7 @@ async function main() {
   const mixing = { batchesWhileOpen, lastBatch, waiting };
   const report = renderReport({ config, settings, results, held, stored, closeMs, closeOutcome, seedNotes, mixing });
   process.stdout.write(`${report}\n`);
-  await writeSection(report);
+  await writeBenchSection({ start: MARK_START, end: MARK_END }, report, log);
   log('wrote docs/BENCHMARKS.md');
 }
 
@@ -337,12 +339,6 @@ const sum = (/** @type {number[]} */ values) => values.reduce((a, b) => a + b, 0
 
 // ---- reporting --------------------------------------------------------------------------------
 
-const median = (/** @type {number[]} */ values) => {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (!sorted.length) return Number.NaN;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
 const ms = (/** @type {number} */ v) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : '–');
 const rate = (/** @type {number} */ v) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : '–');
 const errorsOf = (/** @type {any[]} */ runs) => {
@@ -360,25 +356,13 @@ const errorsOf = (/** @type {any[]} */ runs) => {
   return text || 'none';
 };
 
-function machine(/** @type {Record<string, string>} */ settings) {
-  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
-  const model = /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
-  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  return [
-    `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
-    `- CPU: ${model}, ${cpus().length} cores (shared with other work; load average at the end ${load})`,
-    `- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    `- Node.js ${process.version}; PostgreSQL ${settings.server_version} (embedded, throwaway), synchronous_commit=${settings.synchronous_commit}, fsync=${settings.fsync}, shared_buffers=${settings.shared_buffers}×8kB`,
-  ].join('\n');
-}
-
 function renderReport(
   /** @type {any} */ { config, settings, results, held, stored, closeMs, closeOutcome, seedNotes, mixing },
 ) {
   const lines = [
     '## Submissions (`npm run bench`)',
     '',
-    machine(settings),
+    machineLines(settings),
     '',
     `Throughput: ${config.concurrency} submissions in flight for ${config.durationS} s per run, baseline and API runs interleaved, ` +
       `${config.rounds} round(s); medians of the rounds. The load generator is a separate Node process (undici). ` +
@@ -427,32 +411,6 @@ function renderReport(
     `Mixing during the held load (the API's mixer runs every ${process.env.MIXER_INTERVAL_MS ?? 1000} ms): ${batches.length} batches while the wave was open, sizes min ${batches[0] ?? '–'}, median ${batches[Math.floor(batches.length / 2)] ?? '–'}, max ${batches.at(-1) ?? '–'}; the batch mixed at closing: ${mixing.lastBatch ?? '–'}. Answers waiting to be mixed (sampled every 0.5 s): median ${medianWaiting}, max ${waitingSorted.at(-1) ?? '–'}, so an answer waited about ${((medianWaiting / config.heldRate) * 1000).toFixed(0)} ms on average before it was counted (Little's law: waiting ÷ arrival rate).`,
   );
   return lines.join('\n');
-}
-
-async function writeSection(/** @type {string} */ report) {
-  const file = join(ROOT, 'docs', 'BENCHMARKS.md');
-  const existing = await readFile(file, 'utf8').catch(
-    () =>
-      '# Benchmarks\n\nEach benchmark writes its own section between its markers; the rest of this file is left alone.\n',
-  );
-  const section = `${MARK_START}\n${report}\n${MARK_END}`;
-  const start = existing.indexOf(MARK_START);
-  const end = existing.indexOf(MARK_END);
-  const next =
-    start >= 0 && end > start
-      ? `${existing.slice(0, start)}${section}${existing.slice(end + MARK_END.length)}`
-      : `${existing.trimEnd()}\n\n${section}\n`;
-  await mkdir(join(ROOT, 'docs'), { recursive: true });
-  await writeFile(file, next);
-  // Laid out the way `npm run lint` wants it (aligned table columns).
-  try {
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'biome'), ['format', '--write', file], {
-      cwd: ROOT,
-      stdio: 'ignore',
-    });
-  } catch {
-    log('could not format docs/BENCHMARKS.md with Biome; run `npm run format`');
-  }
 }
 
 // Last, so that every helper above is initialised before it runs.

@@ -1,7 +1,11 @@
 // Shared pieces of `npm run bench`: the API process's environment, child processes, the
-// administrator's HTTP calls, and the submission payload.
-import { spawn } from 'node:child_process';
+// administrator's HTTP calls, the submission payload, and the report's machine lines and section.
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -208,3 +212,69 @@ export const BENCH_ANSWERS = {
   q8: 'Vi hinner inte dokumentera ordentligt och rättssäkerheten blir lidande. '.repeat(10).trim(),
   q12: 'Tack för att ni frågar, det behövs en ärlig bild av läget på golvet. '.repeat(5).trim(),
 };
+
+/**
+ * The median of the finite values, NaN when there are none.
+ *
+ * @param {number[]} values
+ */
+export function median(values) {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (!sorted.length) return Number.NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/**
+ * The machine a report was measured on, as markdown list items: date, CPU and load, memory,
+ * Node.js and the database's settings (from pg_settings: server_version, synchronous_commit,
+ * fsync, shared_buffers).
+ *
+ * @param {Record<string, string>} settings
+ */
+export function machineLines(settings) {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  const model = /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  return [
+    `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    `- CPU: ${model}, ${cpus().length} cores (shared with other work; load average at the end ${load})`,
+    `- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    `- Node.js ${process.version}; PostgreSQL ${settings.server_version} (embedded, throwaway), synchronous_commit=${settings.synchronous_commit}, fsync=${settings.fsync}, shared_buffers=${settings.shared_buffers}×8kB`,
+  ].join('\n');
+}
+
+/**
+ * Writes report between the start and end markers of docs/BENCHMARKS.md (appended with its
+ * markers when they are not there yet; the file is made when missing), leaves the rest of the
+ * file alone, and lays it out with Biome the way `npm run lint` wants it.
+ *
+ * @param {{ start: string, end: string }} markers
+ * @param {string} report
+ * @param {(message: string) => void} log
+ */
+export async function writeBenchSection({ start: mark, end: endMark }, report, log) {
+  const file = join(ROOT, 'docs', 'BENCHMARKS.md');
+  const existing = await readFile(file, 'utf8').catch(
+    () =>
+      '# Benchmarks\n\nEach benchmark writes its own section between its markers; the rest of this file is left alone.\n',
+  );
+  const section = `${mark}\n${report}\n${endMark}`;
+  const start = existing.indexOf(mark);
+  const end = existing.indexOf(endMark);
+  const next =
+    start >= 0 && end > start
+      ? `${existing.slice(0, start)}${section}${existing.slice(end + endMark.length)}`
+      : `${existing.trimEnd()}\n\n${section}\n`;
+  await mkdir(join(ROOT, 'docs'), { recursive: true });
+  await writeFile(file, next);
+  // Laid out the way `npm run lint` wants it (aligned table columns).
+  try {
+    execFileSync(join(ROOT, 'node_modules', '.bin', 'biome'), ['format', '--write', file], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+  } catch {
+    log('could not format docs/BENCHMARKS.md with Biome; run `npm run format`');
+  }
+}

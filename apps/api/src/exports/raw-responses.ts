@@ -59,7 +59,7 @@ export async function rawResponses(
   const questions = questionsOf(wave.questionSet);
   const choice = questions.filter((q) => q.type !== 'free_text');
   const language = options.lang ?? wave.questionSet.language;
-  const released = await releasedCombinations(db, wave);
+  const released = await releasedCombinations(db, wave, responses);
   const texts = await commentQuestions(db, wave);
   return {
     wave,
@@ -74,13 +74,13 @@ export async function rawResponses(
 type TReleased = { background: string[]; map: Map<string, (string | null)[]> };
 
 /** Every combination of background answers and what the file shows of it (kAnonymize). */
-async function releasedCombinations(db: TDb, wave: TWave): Promise<TReleased> {
+async function releasedCombinations(db: TDb, wave: TWave, responses: number): Promise<TReleased> {
   const background = questionsOf(wave.questionSet)
     .filter((q) => q.type === 'background')
     .map((q) => q);
   const ids = background.map((q) => q.id);
   if (ids.length === 0) return { background: [], map: new Map() };
-  const decision = await disclosureOf(db, wave);
+  const decision = await disclosureOf(db, wave, { responses });
   const rows = await db.$queryRaw<{ combination: string; count: number }[]>`
     SELECT combination, count(*)::int AS count FROM (
       SELECT coalesce(string_agg(c.question_id || '=' || c.option_id, '&' ORDER BY c.question_id), '') AS combination

@@ -88,7 +88,8 @@ export async function buildResults(db: TDb, waveId: string, options: TBuildResul
       text: background.text,
       groups: background.options.map((option) => ({ key: option.id, label: option.label })),
     },
-    questions: release === 'shown' ? await questionResults(db, wave, { background, population, language }) : [],
+    questions:
+      release === 'shown' ? await questionResults(db, wave, { background, population, language, responses }) : [],
   };
 }
 
@@ -108,19 +109,21 @@ function backgroundQuestion(wave: TWave, id: string): TChoiceQuestion {
 async function questionResults(
   db: TDb,
   wave: TWave,
-  context: { background: TChoiceQuestion | null; population: number | null; language: TLanguage },
+  context: { background: TChoiceQuestion | null; population: number | null; language: TLanguage; responses: number },
 ): Promise<TQuestionResult[]> {
-  const { background, population, language } = context;
+  const { background, population, language, responses } = context;
   const multiple = questionsOf(wave.questionSet)
     .filter((q) => q.type === 'multiple_choice')
     .map((q) => q.id);
+  // Counted once: the disclosure decision, when it is not made yet, needs the same counts.
+  const counting = countOptions(db, wave.id);
   const [options, answered, writers, groupOptions, groupAnswered, decision] = await Promise.all([
-    countOptions(db, wave.id),
+    counting,
     countAnswered(db, wave.id, multiple),
     countWriters(db, wave.id),
     background ? countOptionsByGroup(db, wave.id, background.id) : (new Map() as TGroupOptionCounts),
     background ? countAnsweredByGroup(db, wave.id, background.id, multiple) : (new Map() as TOptionCounts),
-    disclosureOf(db, wave),
+    disclosureOf(db, wave, { responses, options: counting }),
   ]);
   const { minGroupSize: minGroup, freeTextMinGroup } = wave.settings;
   const changed = wave.wordingChanged;

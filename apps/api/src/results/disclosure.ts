@@ -1,7 +1,7 @@
 import type { TDb } from '@enkat/db';
 import { decideDisclosure, pairKey, type TDisclosureDecision } from '@enkat/results';
 import { questionsOf, type TWave } from '@enkat/survey-schema';
-import { countAnswered, countOptions, countResponses } from './result-counts.js';
+import { countAnswered, countOptions, countResponses, type TOptionCounts } from './result-counts.js';
 
 /**
  * Decisions already made, by wave and what they depend on (responses, minimum group, state):
@@ -11,30 +11,42 @@ const decided = new Map<string, TDisclosureDecision>();
 const REMEMBERED = 100;
 
 /**
+ * Counts of the wave the caller has already made, or is making, for the same request: the
+ * decision takes them instead of counting again (answers per option is one pass over every
+ * answer of the wave).
+ */
+export type TCounted = { responses?: number; options?: Promise<TOptionCounts> };
+
+/**
  * The wave's one disclosure-control decision (anonymity invariant 4), from all of its counts:
  * every background question's own table, every pair of background questions, and every other
  * choice question by every background group. Every page, API answer, trend and export takes
  * its hidden cells from here, whatever breakdown it shows.
  */
-export async function disclosureOf(db: TDb, wave: TWave): Promise<TDisclosureDecision> {
-  const key = `${wave.id}/${wave.state}/${wave.settings.minGroupSize}/${await countResponses(db, wave.id)}`;
+export async function disclosureOf(db: TDb, wave: TWave, counted: TCounted = {}): Promise<TDisclosureDecision> {
+  const responses = counted.responses ?? (await countResponses(db, wave.id));
+  const key = `${wave.id}/${wave.state}/${wave.settings.minGroupSize}/${responses}`;
   const known = decided.get(key);
   if (known) return known;
-  const decision = await decide(db, wave);
+  const decision = await decide(db, wave, responses, counted.options);
   if (decided.size >= REMEMBERED) decided.delete(decided.keys().next().value ?? '');
   decided.set(key, decision);
   return decision;
 }
 
-async function decide(db: TDb, wave: TWave): Promise<TDisclosureDecision> {
+async function decide(
+  db: TDb,
+  wave: TWave,
+  responses: number,
+  counting: Promise<TOptionCounts> | undefined,
+): Promise<TDisclosureDecision> {
   const questions = questionsOf(wave.questionSet);
   const background = questions.filter((q) => q.type === 'background');
   const others = questions.filter((q) => q.type !== 'background' && q.type !== 'free_text');
   const backgroundIds = background.map((q) => q.id);
   const multiple = questions.filter((q) => q.type === 'multiple_choice').map((q) => q.id);
-  const [responses, options, answered, pairs, byGroup] = await Promise.all([
-    countResponses(db, wave.id),
-    countOptions(db, wave.id),
+  const [options, answered, pairs, byGroup] = await Promise.all([
+    counting ?? countOptions(db, wave.id),
     countAnswered(db, wave.id, multiple),
     countPairs(db, wave.id, backgroundIds),
     countAnsweredByEveryGroup(db, wave.id, backgroundIds),

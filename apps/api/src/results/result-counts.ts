@@ -33,7 +33,8 @@ export async function countIssuedCodes(db: TDb, waveId: string): Promise<number>
 export async function countOptions(db: TDb, waveId: string): Promise<TOptionCounts> {
   const rows = await serial(
     db,
-    db.$queryRaw<TOptionRow[]>`
+    (tx) =>
+      tx.$queryRaw<TOptionRow[]>`
       SELECT question_id AS "questionId", option_id AS "optionId", count(*)::int AS count
         FROM response_choice
        WHERE wave_id = ${waveId}::uuid
@@ -52,7 +53,8 @@ export async function countAnswered(db: TDb, waveId: string, questionIds: string
   if (questionIds.length === 0) return new Map();
   const rows = await serial(
     db,
-    db.$queryRaw<TAnsweredRow[]>`
+    (tx) =>
+      tx.$queryRaw<TAnsweredRow[]>`
       SELECT question_id AS "questionId", count(DISTINCT response_id)::int AS answered
         FROM response_choice
        WHERE wave_id = ${waveId}::uuid AND question_id = ANY(${questionIds}::text[])
@@ -69,7 +71,8 @@ export async function countAnswered(db: TDb, waveId: string, questionIds: string
 export async function countOptionsByGroup(db: TDb, waveId: string, backgroundId: string): Promise<TGroupOptionCounts> {
   const rows = await serial(
     db,
-    db.$queryRaw<TGroupRow[]>`
+    (tx) =>
+      tx.$queryRaw<TGroupRow[]>`
       SELECT c.question_id AS "questionId", g.option_id AS "groupKey", c.option_id AS "optionId",
              count(*)::int AS count
         FROM response_choice c
@@ -93,7 +96,8 @@ export async function countAnsweredByGroup(
   if (questionIds.length === 0) return new Map();
   const rows = await serial(
     db,
-    db.$queryRaw<TGroupAnsweredRow[]>`
+    (tx) =>
+      tx.$queryRaw<TGroupAnsweredRow[]>`
       SELECT c.question_id AS "questionId", g.option_id AS "groupKey",
              count(DISTINCT c.response_id)::int AS answered
         FROM response_choice c
@@ -117,10 +121,36 @@ export async function countWriters(db: TDb, waveId: string): Promise<Map<string,
   return new Map(rows.map((row) => [row.questionId, row.answered]));
 }
 
-/** One query on one backend, without parallel workers (see above). */
-async function serial<T>(db: TDb, query: Prisma.PrismaPromise<T>): Promise<T> {
-  const [, rows] = await db.$transaction([db.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`, query]);
-  return rows;
+/**
+ * How long one counting query may take. Prisma's batch transaction allows 5 seconds, and the
+ * breakdowns of a 1,000,000-answer wave take longer than that on a small server (they failed
+ * with 503): each query here runs in a transaction of its own, with a limit that only a
+ * runaway query reaches, and PostgreSQL ends the statement itself at the same limit.
+ */
+const COUNT_TIMEOUT_MS = 10 * 60_000;
+/**
+ * Memory for one count's hash tables. A breakdown joins the wave's answers to the ~1,000,000
+ * answers of its background question at 1,000,000 responses (a hash of about 70 MB): with the
+ * default 4 MB PostgreSQL hashes the other, eight times larger side in 128 batches written to
+ * disk (5.2 s for q9 by itself on 2 cores); with this it hashes the right side in memory
+ * (4.2 s). Only these transactions get it, at most one per pooled connection.
+ */
+const COUNT_WORK_MEM = '64MB';
+/** How long a count waits for a free connection (the pool is shared with the rest of the API). */
+const COUNT_MAX_WAIT_MS = 10_000;
+
+/** One query on one backend, without parallel workers (see above), within COUNT_TIMEOUT_MS. */
+async function serial<T>(db: TDb, query: (tx: Prisma.TransactionClient) => Prisma.PrismaPromise<T>): Promise<T> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`
+        SELECT set_config('max_parallel_workers_per_gather', '0', true),
+               set_config('work_mem', ${COUNT_WORK_MEM}, true),
+               set_config('statement_timeout', ${String(COUNT_TIMEOUT_MS)}, true)`;
+      return query(tx);
+    },
+    { maxWait: COUNT_MAX_WAIT_MS, timeout: COUNT_TIMEOUT_MS + 5_000 },
+  );
 }
 
 function entry<K, V>(map: Map<K, Map<string, V>>, key: K): Map<string, V> {

@@ -367,7 +367,7 @@ function renderReport(
     `Throughput: ${config.concurrency} submissions in flight for ${config.durationS} s per run, baseline and API runs interleaved, ` +
       `${config.rounds} round(s); medians of the rounds. The load generator is a separate Node process (undici). ` +
       'Baseline: a minimal Fastify + raw `pg` server doing only the durable writes of one submission in one transaction ' +
-      '(receipt, code use, a sealed pending row of ~2.3 KB) on the same database. A submission is ~2.3 KB of JSON ' +
+      '(receipt, code use, a sealed pending row padded, like the API’s, to 18 KB for the 2012 question set) on the same database. A submission is ~2.3 KB of JSON ' +
       '(the 2012 template with three long comments). "At N" means the wave already had N codes used (codes) or N answers (open link) before the run.',
     '',
     '| Scenario | Server | Submissions/s | p50 ms | p95 ms | p99 ms | Non-2xx (all rounds) | API / baseline |',

@@ -26,6 +26,8 @@ const WORDS = {
     groupCount: 'antal',
     questionPrefix: 'F',
     withheld: (min: number) => `Färre än ${min} svarade på frågan: tabellen visas inte.`,
+    withheldProtects: (min: number) =>
+      `Tabellen visas inte: den skulle låta en grupp med färre än ${min} svar räknas fram.`,
     marginNote: 'Felmarginal i procentenheter (95 %).',
     agree: 'instämmer',
     disagree: 'instämmer inte',
@@ -40,6 +42,8 @@ const WORDS = {
     groupCount: 'count',
     questionPrefix: 'Q',
     withheld: (min: number) => `Fewer than ${min} answered this question: the table is not shown.`,
+    withheldProtects: (min: number) =>
+      `The table is not shown: it would let a group of fewer than ${min} responses be worked out.`,
     marginNote: 'Margin of error in percentage points (95 %).',
     agree: 'agree',
     disagree: 'disagree',
@@ -120,7 +124,11 @@ function tableOf(
       title: question.text,
       columns,
       rows: [],
-      notes: [words.withheld(results.minGroupSize)],
+      notes: [
+        question.withheld === 'protects_small_group'
+          ? words.withheldProtects(results.minGroupSize)
+          : words.withheld(results.minGroupSize),
+      ],
       total: SUPPRESSED,
     };
   }

@@ -100,7 +100,10 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
         <p className="muted">{m.breakdownAfterClose}</p>
       )}
       <nav aria-label={m.download} className="toolbar">
-        {EXPORTS.map(([file, label]) => (
+        {/* The raw responses and comments of an open wave wait for its close (the API refuses them). */}
+        {EXPORTS.filter(
+          ([file]) => r.wave.state === 'closed' || file.startsWith('results') || file === 'report.pdf',
+        ).map(([file, label]) => (
           <a
             key={file}
             className="button secondary"

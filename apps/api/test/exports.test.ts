@@ -78,11 +78,13 @@ describe('results exports of the 2012 demo wave', () => {
     expect(response.headers['content-type']).toContain('spreadsheetml');
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers['content-disposition']).toMatch(
-      /^attachment; filename="Socialtjanstenkaten-2012-results\.xlsx"/,
+      /^attachment; filename="Socialtjanstenkaten-2012-resultat\.xlsx"/,
     );
     expect(response.headers['content-disposition']).toContain(
-      "filename*=UTF-8''Socialtj%C3%A4nstenk%C3%A4ten-2012-results.xlsx",
+      "filename*=UTF-8''Socialtj%C3%A4nstenk%C3%A4ten-2012-resultat.xlsx",
     );
+    const english = await download('report.pdf', '?lang=en');
+    expect(english.headers['content-disposition']).toMatch(/filename="Socialtjanstenkaten-2012-report\.pdf"/);
     const book = await workbook(response.rawPayload);
     const summary = sheetRows(book.worksheets[0] as ExcelJS.Worksheet);
     expect(summary[0]).toEqual(['Socialtjänstenkäten 2012']);

@@ -40,6 +40,28 @@ const FORMAT_OF = {
   'comments.csv': EXPORT_FORMATS.csv,
 } as const satisfies Record<TExportFile, (typeof EXPORT_FORMATS)[keyof typeof EXPORT_FORMATS]>;
 
+/** What a downloaded file is called after the survey's title, in the export's language. */
+const FILE_WORD = {
+  sv: {
+    'results.xlsx': 'resultat',
+    'results.csv': 'resultat',
+    'results-excel-sv.csv': 'resultat-excel',
+    'report.pdf': 'rapport',
+    'responses.xlsx': 'svar',
+    'responses.csv': 'svar',
+    'comments.csv': 'kommentarer',
+  },
+  en: {
+    'results.xlsx': 'results',
+    'results.csv': 'results',
+    'results-excel-sv.csv': 'results-excel-sv',
+    'report.pdf': 'report',
+    'responses.xlsx': 'responses',
+    'responses.csv': 'responses',
+    'comments.csv': 'comments',
+  },
+} as const satisfies Record<'sv' | 'en', Record<TExportFile, string>>;
+
 /**
  * A wave's exports: the results tables (XLSX, CSV, Swedish Excel CSV, PDF report), built from
  * the same suppressed results as the page, and the anonymized raw responses (XLSX, CSV; the
@@ -65,7 +87,7 @@ const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { id, file } = request.params;
       const { breakdown, lang } = request.query;
-      const { stream, title } = await exportStream(file, id, { breakdown, lang });
+      const { stream, title, language } = await exportStream(file, id, { breakdown, lang });
       await recordAudit(app.db, {
         actor: adminOf(request),
         action: 'results_exported',
@@ -73,11 +95,11 @@ const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         details: { file, ...(breakdown ? { breakdown } : {}) },
       });
       const format = FORMAT_OF[file];
-      const [base] = file.split('.');
+      const word = FILE_WORD[language === 'en' ? 'en' : 'sv'][file];
       return (
         reply
           .header('content-type', format.contentType)
-          .header('content-disposition', contentDisposition(`${title} ${base}.${format.extension}`))
+          .header('content-disposition', contentDisposition(`${title} ${word}.${format.extension}`))
           .header('cache-control', 'no-store')
           // The 200 schema describes the bytes for the OpenAPI document; Fastify pipes a stream unserialized.
           .send(stream as unknown as string)
@@ -90,7 +112,7 @@ const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     file: TExportFile,
     waveId: string,
     query: { breakdown?: string | undefined; lang?: 'sv' | 'en' | undefined },
-  ): Promise<{ stream: Readable; title: string }> {
+  ): Promise<{ stream: Readable; title: string; language: string }> {
     if (file === 'responses.xlsx' || file === 'responses.csv' || file === 'comments.csv') {
       const { wave, responses, comments } = await rawResponses(app.db, waveId, { lang: query.lang });
       const header = exportHeaderOf({
@@ -107,7 +129,7 @@ const exportRoutes: FastifyPluginAsyncZod = async (app) => {
               responses: file === 'comments.csv' ? comments : responses,
               dialect: 'rfc4180',
             });
-      return { stream, title: header.title };
+      return { stream, title: header.title, language: header.language };
     }
     const results = await buildResults(app.db, waveId, query);
     const { header, tables } = exportFromResults(results);
@@ -117,7 +139,7 @@ const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         : file === 'report.pdf'
           ? pdfReportStream({ header, tables })
           : csvResultsStream({ header, tables, dialect: file === 'results.csv' ? 'rfc4180' : 'excel-sv' });
-    return { stream, title: header.title };
+    return { stream, title: header.title, language: header.language };
   }
 };
 

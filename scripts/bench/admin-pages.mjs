@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { startThrowawayDatabase } from '@enkat/db/testing';
 import { startPlatform } from '@enkat/runner';
 import { chromium } from 'playwright';
-import { writeBenchSection } from './lib.mjs';
+import { median, writeBenchSection } from './lib.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -50,14 +50,6 @@ const log = (/** @type {string} */ line) => process.stderr.write(`bench: ${line}
 function chromiumPath() {
   if (process.env.PLAYWRIGHT_CHROMIUM_PATH) return process.env.PLAYWRIGHT_CHROMIUM_PATH;
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
-
-/** @param {number[]} values */
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const at = (/** @type {number} */ i) => sorted[i] ?? Number.NaN;
-  return sorted.length % 2 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
 }
 
 /**

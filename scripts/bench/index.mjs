@@ -14,6 +14,7 @@ import {
   apiProcessEnv,
   BENCH_ANSWERS,
   benchSecret,
+  envNumber,
   issueCodes,
   login,
   machineLines,
@@ -26,23 +27,18 @@ import {
   writeBenchSection,
 } from './lib.mjs';
 
-const num = (/** @type {string} */ name, /** @type {number} */ fallback) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number`);
-  return value;
-};
 const config = {
-  durationS: num('BENCH_DURATION_S', 10),
-  concurrency: num('BENCH_CONCURRENCY', 32),
-  rounds: num('BENCH_ROUNDS', 3),
-  used: num('BENCH_USED', 50_000),
-  heldRate: num('BENCH_HELD_RATE', 200),
-  heldS: num('BENCH_HELD_S', 120),
+  durationS: envNumber('BENCH_DURATION_S', 10),
+  concurrency: envNumber('BENCH_CONCURRENCY', 32),
+  rounds: envNumber('BENCH_ROUNDS', 3),
+  used: envNumber('BENCH_USED', 50_000),
+  heldRate: envNumber('BENCH_HELD_RATE', 200),
+  heldS: envNumber('BENCH_HELD_S', 120),
   /** Codes issued for one throughput run of the API: enough for this many submissions per second. */
-  maxRate: num('BENCH_MAX_RATE', 1_500),
-  seedProbeS: num('BENCH_SEED_PROBE_S', 15),
+  maxRate: envNumber('BENCH_MAX_RATE', 1_500),
+  seedProbeS: envNumber('BENCH_SEED_PROBE_S', 15),
   /** How long to wait after a run for the API to finish what its senders gave up on. */
-  quietTimeoutS: num('BENCH_QUIET_TIMEOUT_S', 300),
+  quietTimeoutS: envNumber('BENCH_QUIET_TIMEOUT_S', 300),
 };
 const log = (/** @type {string} */ message) => process.stderr.write(`bench: ${message}\n`);
 const ADMIN = { email: 'bench@example.org', password: 'a long enough bench password' };

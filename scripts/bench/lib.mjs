@@ -214,6 +214,18 @@ export const BENCH_ANSWERS = {
 };
 
 /**
+ * A benchmark setting from the environment: a number of at least 0, else `fallback`.
+ *
+ * @param {string} name
+ * @param {number} fallback
+ */
+export function envNumber(name, fallback) {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number`);
+  return value;
+}
+
+/**
  * The median of the finite values, NaN when there are none.
  *
  * @param {number[]} values

@@ -16,6 +16,7 @@ import {
   adminCaller,
   apiProcessEnv,
   benchSecret,
+  envNumber,
   login,
   machineLines,
   median,
@@ -27,11 +28,6 @@ import {
   writeBenchSection,
 } from './lib.mjs';
 
-const num = (/** @type {string} */ name, /** @type {number} */ fallback) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number`);
-  return value;
-};
 const config = {
   /** Answers (responses) per measured wave, one wave per size, smallest first. */
   sizes: (process.env.BENCH_SCALE_SIZES ?? '100000,1000000')
@@ -39,15 +35,15 @@ const config = {
     .map((size) => Number(size.trim()))
     .filter((size) => Number.isInteger(size) && size > 0)
     .sort((a, b) => a - b),
-  rounds: num('BENCH_SCALE_ROUNDS', 3),
+  rounds: envNumber('BENCH_SCALE_ROUNDS', 3),
   /** Rounds that also download the raw export (each one reads the whole wave twice). */
-  exportRounds: num('BENCH_SCALE_EXPORT_ROUNDS', 3),
+  exportRounds: envNumber('BENCH_SCALE_EXPORT_ROUNDS', 3),
   breakdowns: (process.env.BENCH_SCALE_BREAKDOWNS ?? 'q9,q10')
     .split(',')
     .map((id) => id.trim())
     .filter(Boolean),
   /** Longest wait for one request, headers and body. */
-  timeoutS: num('BENCH_SCALE_TIMEOUT_S', 900),
+  timeoutS: envNumber('BENCH_SCALE_TIMEOUT_S', 900),
 };
 const log = (/** @type {string} */ message) => process.stderr.write(`bench:scale: ${message}\n`);
 const OWNER = { email: 'bench-owner@example.org', password: 'a long enough bench password' };

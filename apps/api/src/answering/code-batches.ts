@@ -114,14 +114,16 @@ export async function revokeCodes(
           'batchId' in target ? 'No such batch in this wave.' : 'No such code in this wave.',
         );
       }
+      const open = candidates
+        .filter((code) => !code.revoked)
+        .map((code) => ({ id: code.id, pseudonym: codeUsePseudonym(keys, code.codeHash) }));
       const used = new Set(
-        (await tx.codeUse.findMany({ where: { waveId }, select: { pseudonym: true } })).map((use) =>
-          Buffer.from(use.pseudonym).toString('base64'),
-        ),
+        (
+          await tx.$queryRaw<{ pseudonym: Uint8Array }[]>`
+            SELECT pseudonym FROM code_use WHERE pseudonym = ANY(${open.map((code) => code.pseudonym)}::bytea[])`
+        ).map((use) => Buffer.from(use.pseudonym).toString('base64')),
       );
-      const unused = candidates.filter(
-        (code) => !code.revoked && !used.has(codeUsePseudonym(keys, code.codeHash).toString('base64')),
-      );
+      const unused = open.filter((code) => !used.has(code.pseudonym.toString('base64')));
       const { count } = await tx.invitationCode.updateMany({
         where: { id: { in: unused.map((code) => code.id) } },
         data: { revoked: true },

@@ -1,6 +1,7 @@
 import type { TDb } from '@enkat/db';
 import type { TDeploymentKeys } from '../keys/deployment-keys.js';
 import { closeWave } from '../surveys/wave-lifecycle.js';
+import { submissionsToMix } from './mix-policy.js';
 import { mixWave } from './mix-wave.js';
 import { mixingLock } from './mixing-lock.js';
 
@@ -23,12 +24,14 @@ export async function mixRound(db: TDb, keys: TDeploymentKeys): Promise<number> 
       if ((error as { code?: string }).code !== 'conflict') throw error;
     });
   }
-  const ready = await db.$queryRaw<{ waveId: string }[]>`
-    SELECT p.wave_id AS "waveId"
+  // Which waves have a batch ready is mix-policy.ts's rule alone; mixWave checks it again
+  // under the lock, with the count of that moment.
+  const pending = await db.$queryRaw<{ waveId: string; pending: number; minGroup: number }[]>`
+    SELECT p.wave_id AS "waveId", count(*)::int AS pending, w.min_group_size AS "minGroup"
       FROM pending_submission p JOIN wave w ON w.id = p.wave_id
      WHERE w.state = 'open'
-     GROUP BY p.wave_id, w.min_group_size
-    HAVING count(*) >= 2 * w.min_group_size`;
+     GROUP BY p.wave_id, w.min_group_size`;
+  const ready = pending.filter((wave) => submissionsToMix({ ...wave, closing: false }) > 0);
   let mixed = 0;
   for (const { waveId } of ready) {
     mixed += await db.$transaction(

@@ -54,8 +54,8 @@ export function csvRecord(
 
 function plainNumber(value: number, kind: TColumnKind | undefined): string {
   if (!Number.isFinite(value)) return '';
-  // Percentages arrive rounded to tenths by the results maths; this only writes 10 as "10.0".
-  return kind === 'percent' ? value.toFixed(1) : String(value);
+  // Percentages and margins arrive rounded to tenths; this only writes 10 as "10.0".
+  return kind === 'percent' || kind === 'margin' ? value.toFixed(1) : String(value);
 }
 
 /** The results tables: the header block, then per question its title, columns, rows and notes. */

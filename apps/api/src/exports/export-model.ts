@@ -18,8 +18,11 @@ export interface TSuppressed {
 /** null is an empty cell; numbers stay numbers in XLSX, and CSV writes them without thousands separators. */
 export type TCell = string | number | null | TSuppressed;
 
-/** How a column's numbers are meant: `percent` is 0–100 (72.8), shown with one decimal. */
-export type TColumnKind = 'text' | 'integer' | 'percent' | 'number';
+/**
+ * How a column's numbers are meant: `percent` is 0–100 (72.8), shown with one decimal;
+ * `margin` is a margin of error in percentage points (6.1), shown as "±6,1" where a page shows it.
+ */
+export type TColumnKind = 'text' | 'integer' | 'percent' | 'number' | 'margin';
 
 export interface TExportColumn {
   label: string;
@@ -44,6 +47,8 @@ export interface TExportHeader {
   protectedMarker: string;
   /** Codes issued after answering began, and by whom (padding); absent when there were none. */
   lateCodes?: string;
+  /** Answers, population and response rate: "185 svar av 640 inbjudna · svarsfrekvens 28,9 %". */
+  responses?: string;
 }
 
 /** One question's table: a sheet of its own in XLSX, a block in CSV and PDF. */
@@ -62,6 +67,27 @@ export interface TExportTable {
   /** A bar per body row: column 0 is the label, `valueColumn` the bar (0–`max`, default 100). */
   chart?: { valueColumn: number; max?: number };
 }
+
+/**
+ * One question of the PDF report, numbered as the results page numbers it (1, 2, 3 … in the
+ * order of the question set, free text included).
+ */
+export interface TReportQuestion {
+  number: number;
+  /** The question text. */
+  title: string;
+  /** Short paragraphs under the title: how many wrote a comment, when comments are shown. */
+  lines: string[];
+  /** The question's table and chart, without breakdown columns; notes say why one is withheld. */
+  table?: TExportTable;
+  /** The breakdown: a row per option and a column per group of the background question, hidden groups included. */
+  breakdown?: TExportTable;
+  /** The comments themselves, where the wave's rules let them be listed (already redacted). */
+  comments: string[];
+}
+
+/** Report questions may come from a list or be produced one at a time. */
+export type TReportQuestions = Iterable<TReportQuestion> | AsyncIterable<TReportQuestion>;
 
 /** A raw response cell: option labels, codes or free text; never a timestamp. */
 export type TRawCell = string | number | null;

@@ -8,7 +8,7 @@ import {
   type TExportTable,
   type TSuppressed,
 } from './export-model.js';
-import { EXPORT_LABELS, lateCodesLine } from './header-lines.js';
+import { EXPORT_LABELS, lateCodesLine, responsesLine } from './header-lines.js';
 
 /**
  * Turns the results of a wave (already counted, rounded and suppressed by buildResults) into
@@ -54,7 +54,7 @@ const WORDS = {
 const SUPPRESSED: TSuppressed = { suppressed: true };
 
 /** A hidden cell, written with its reason: "färre än 5 svar" or "dold för att skydda en liten grupp". */
-function hiddenCell(reason: THiddenReason, header: TExportHeader): TSuppressed {
+export function hiddenCell(reason: THiddenReason, header: TExportHeader): TSuppressed {
   return reason === 'protects_small_group' ? { suppressed: true, marker: header.protectedMarker } : SUPPRESSED;
 }
 
@@ -68,21 +68,62 @@ export function stockholmDate(now: Date = new Date()): string {
   }).format(now);
 }
 
-/** The header block of every export of this wave, in `results.language`. */
+/**
+ * The title of a wave's exports: the series and the wave ("Socialtjänstenkäten 2012"), or
+ * the series alone where its name already holds the wave's ("Enkät 2012" with wave "2012").
+ */
+export function exportTitle(seriesName: string, waveName: string): string {
+  return includesWord(seriesName, waveName) ? seriesName : `${seriesName} ${waveName}`;
+}
+
+/** Whether `word` stands in `text` as a word of its own (not as part of a longer one). */
+export function includesWord(text: string, word: string): boolean {
+  const needle = word.trim().toLocaleLowerCase();
+  if (needle === '') return true;
+  const haystack = text.toLocaleLowerCase();
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    const before = haystack[at - 1];
+    const after = haystack[at + needle.length];
+    if (!isWordChar(before) && !isWordChar(after)) return true;
+  }
+  return false;
+}
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[\p{L}\p{N}]/u.test(char);
+}
+
+/**
+ * The header block of every export of this wave, in `results.language`; with the response
+ * figures when they are given (the results exports), without them for the raw responses.
+ */
 export function exportHeaderOf(
-  results: Pick<TWaveResults, 'language' | 'minGroupSize' | 'lateCodes'> & {
-    wave: { name: string; series: { name: string } };
-  },
+  results: Pick<TWaveResults, 'language' | 'minGroupSize' | 'lateCodes'> &
+    Partial<Pick<TWaveResults, 'responses' | 'population' | 'responseRate'>> & {
+      wave: { name: string; series: { name: string } };
+    },
   now: Date = new Date(),
 ): TExportHeader {
   const lateCodes = lateCodesLine(results.lateCodes, results.language);
+  const responses =
+    results.responses === undefined
+      ? undefined
+      : responsesLine(
+          {
+            responses: results.responses,
+            population: results.population?.size ?? null,
+            responseRate: results.responseRate ?? null,
+          },
+          results.language,
+        );
   return {
     language: results.language,
-    title: `${results.wave.series.name} ${results.wave.name}`,
+    title: exportTitle(results.wave.series.name, results.wave.name),
     waveName: results.wave.name,
     exportedOn: stockholmDate(now),
     ...exportHeaderTexts(results.language, results.minGroupSize),
     ...(lateCodes ? { lateCodes } : {}),
+    ...(responses ? { responses } : {}),
   };
 }
 
@@ -103,11 +144,16 @@ export function exportFromResults(
   return { header, tables };
 }
 
-function tableOf(
+/**
+ * A choice question's table: Alternativ, Procent, Värden, Felmarginal, then two columns
+ * (percent, count) per group of the breakdown, if there is one and `withGroups` is not false.
+ */
+export function tableOf(
   question: TChoiceQuestionResult,
   number: number,
   results: TWaveResults,
   header: TExportHeader,
+  { withGroups = true }: { withGroups?: boolean } = {},
 ): TExportTable {
   const language = header.language;
   const words = WORDS[language];
@@ -116,7 +162,7 @@ function tableOf(
     { label: words.option },
     { label: words.percent, kind: 'percent' },
     { label: words.count, kind: 'integer' },
-    { label: words.margin, kind: 'number' },
+    { label: words.margin, kind: 'margin' },
   ];
   if (question.withheld || !question.table) {
     return {
@@ -133,7 +179,7 @@ function tableOf(
     };
   }
   const { table } = question;
-  const groups = question.breakdown ?? [];
+  const groups = withGroups ? (question.breakdown ?? []) : [];
   for (const group of groups) {
     columns.push(
       { label: `${group.label}: ${words.groupPercent}`, kind: 'percent' },
@@ -164,7 +210,7 @@ function tableOf(
     ],
   ];
   const notes: string[] = [words.marginNote];
-  if (question.breakdown && results.breakdown) notes.push(`${words.breakdownBy}: ${results.breakdown.text}`);
+  if (groups.length > 0 && results.breakdown) notes.push(`${words.breakdownBy}: ${results.breakdown.text}`);
   if (question.agreement) {
     for (const figures of [question.agreement.allAnswers, question.agreement.scaleAnswers]) {
       notes.push(

@@ -1,3 +1,4 @@
+import { formatInteger, formatPercent } from '@enkat/results';
 import type { TLanguage, TLateCodes } from '@enkat/survey-schema';
 import type { TExportHeader } from './export-model.js';
 
@@ -43,8 +44,29 @@ export function lateCodesLine(late: TLateCodes, language: TLanguage): string | u
 }
 
 /**
- * The block every export starts with: title, wave, date of export, the minimum group rule
- * and how suppressed cells are written. Rows of plain text, not yet defused.
+ * How many answered, out of how many, and the response rate: "185 svar av 640 inbjudna ·
+ * svarsfrekvens 28,9 %"; only "185 svar" where the population is unknown (an open link).
+ */
+export function responsesLine(
+  figures: { responses: number; population: number | null; responseRate: number | null },
+  language: TLanguage,
+): string {
+  const en = language === 'en';
+  const answers = `${formatInteger(figures.responses, language)} ${en ? 'responses' : 'svar'}`;
+  const of =
+    figures.population === null
+      ? ''
+      : ` ${en ? 'of' : 'av'} ${formatInteger(figures.population, language)} ${en ? 'invited' : 'inbjudna'}`;
+  const rate =
+    figures.responseRate === null
+      ? ''
+      : ` · ${en ? 'response rate' : 'svarsfrekvens'} ${formatPercent(figures.responseRate, language)}`;
+  return `${answers}${of}${rate}`;
+}
+
+/**
+ * The block every export starts with: title, wave, date of export, the minimum group rule,
+ * how suppressed cells are written, and how many answered. Rows of plain text, not yet defused.
  */
 export function headerLines(header: TExportHeader): string[][] {
   const labels = EXPORT_LABELS[header.language];
@@ -55,5 +77,6 @@ export function headerLines(header: TExportHeader): string[][] {
     [header.minGroupRule],
     [header.suppressedNote],
     ...(header.lateCodes ? [[header.lateCodes]] : []),
+    ...(header.responses ? [[header.responses]] : []),
   ];
 }

@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { winAnsi } from './pdf-text.js';
+import { printable } from './pdf-text.js';
 
-describe('winAnsi', () => {
-  it('keeps Swedish and other Latin-1 letters and the typographic marks the fonts have', () => {
-    const text = 'Instämmer helt – ÅÄÖ åäö é ü ß “citat” ‘x’ … € 72,8\u00a0%';
-    expect(winAnsi(text)).toBe(text);
+describe('printable', () => {
+  it('keeps Swedish letters, the typographic marks and the number formats’ spaces and signs', () => {
+    const text = 'Instämmer helt – ÅÄÖ åäö é ü ß “citat” ‘x’ … € ±6,1 \u22123,4\u00a0p.e. 1\u202f234 Łódź';
+    expect(printable(text)).toBe(text);
   });
 
-  it('maps the minus sign and narrow spaces of the number formats', () => {
-    expect(winAnsi('\u22123,4\u00a0p.e.')).toBe('-3,4\u00a0p.e.');
-    expect(winAnsi('1\u202f234\u20095')).toBe('1\u00a0234 5');
+  it('turns line ends into newlines and tabs into spaces, and drops other control characters', () => {
+    expect(printable('a\r\nb\rc\u0000d\te\u007f')).toBe('a\nb\ncd e');
   });
 
-  it('drops accents the fonts cannot show, and marks what is left', () => {
-    expect(winAnsi('Ő ș č')).toBe('O s c');
-    expect(winAnsi('Łódź 😀')).toBe('?ódz ?');
-  });
-
-  it('turns line ends into newlines and drops other control characters', () => {
-    expect(winAnsi('a\r\nb\rc\u0000d\te')).toBe('a\nb\ncd e');
+  it('composes letters written as a base and an accent', () => {
+    expect(printable('A\u030angström')).toBe('Ångström');
   });
 });

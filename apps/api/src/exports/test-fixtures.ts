@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { exportHeaderTexts, type TExportHeader, type TExportTable } from './export-model.js';
+import { exportHeaderTexts, type TExportHeader, type TExportTable, type TReportQuestion } from './export-model.js';
 
 /** Sample input for the export tests next to this file; the app does not use it. */
 
@@ -65,6 +65,82 @@ export function sampleTables(): TExportTable[] {
       footer: [['Totalt', null, 42]],
       total: 42,
       chart: { valueColumn: 1 },
+    },
+  ];
+}
+
+/** The groups of a breakdown by area, two of them hidden, and one for those who skipped the question. */
+export const AREA_GROUPS = [
+  'Ekonomiskt bistånd',
+  'Barn och unga',
+  'Vuxna/missbruk',
+  'Annat',
+  'Äldreomsorg',
+  'Funktionsnedsättning',
+  'Ej svar',
+] as const;
+
+/**
+ * The report's questions: the sample tables numbered, Q1 with its margins and a breakdown by
+ * area with more groups than fit across a page, and two free-text questions, one with its
+ * comments and one with too few writers.
+ */
+export function sampleQuestions(): TReportQuestion[] {
+  const [q1, q2, q3] = sampleTables() as [TExportTable, TExportTable, TExportTable];
+  const withMargins: TExportTable = {
+    ...q1,
+    columns: [...q1.columns, { label: 'Felmarginal', kind: 'margin' }],
+    rows: [
+      ['Ja', 72.8, 131, 6],
+      ['Nej', 17.2, 31, 4.7],
+      ['Vet ej', 10, 18, 0.02],
+    ],
+    footer: [['Totalt', null, 180, null]],
+    notes: ['Felmarginal i procentenheter (95 %).'],
+  };
+  const breakdown: TExportTable = {
+    sheetName: '1 Uppdelat efter',
+    title: 'Uppdelat efter: Inom vilket område arbetar du?',
+    columns: [{ label: 'Alternativ' }, ...AREA_GROUPS.map((label) => ({ label, kind: 'text' as const }))],
+    rows: ['Ja', 'Nej', 'Vet ej'].map((label, i) => [
+      label,
+      ...AREA_GROUPS.map((_, g) =>
+        g === 2
+          ? { suppressed: true as const, marker: SV_HEADER.protectedMarker }
+          : g === 3
+            ? { suppressed: true as const }
+            : `${[70.1, 20.4, 9.5][i]?.toFixed(1).replace('.', ',')} % (${10 + g + i})`,
+      ),
+    ]),
+    footer: [
+      [
+        'Totalt',
+        ...AREA_GROUPS.map((_, g) =>
+          g === 2
+            ? { suppressed: true as const, marker: SV_HEADER.protectedMarker }
+            : g === 3
+              ? { suppressed: true as const }
+              : 40 + g,
+        ),
+      ],
+    ],
+    notes: ['Procent av gruppens svar på frågan, antal inom parentes.'],
+  };
+  return [
+    { number: 1, title: q1.title, lines: [], table: withMargins, breakdown, comments: [] },
+    { number: 2, title: q2.title, lines: [], table: q2, comments: [] },
+    {
+      number: 3,
+      title: 'Hur upplever du arbetsbelastningen?',
+      lines: ['12 har skrivit en kommentar.'],
+      comments: ['Ärendemängden har ökat – och det märks.', 'Vi hinner inte med uppföljningen.'],
+    },
+    { number: 4, title: q3.title, lines: [], table: q3, comments: [] },
+    {
+      number: 5,
+      title: 'Övriga kommentarer',
+      lines: ['3 har skrivit en kommentar.', 'Kommentarerna återges när minst 10 har skrivit.'],
+      comments: [],
     },
   ];
 }

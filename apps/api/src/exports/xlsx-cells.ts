@@ -25,6 +25,7 @@ export function xlsxValue(cell: TCell, suppressedMarker: string): string | numbe
 export function numberFormat(kind: TColumnKind | undefined, language: TLanguage): string | undefined {
   if (kind === 'percent') return language === 'sv' ? '0.0" %"' : '0.0"%"';
   if (kind === 'integer') return '#,##0';
+  if (kind === 'margin') return '"±"0.0';
   return undefined;
 }
 

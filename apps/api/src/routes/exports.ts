@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { ZResultsQuery, ZWaveIdParams } from '@enkat/survey-schema';
+import { type TWaveResults, ZResultsQuery, ZWaveIdParams } from '@enkat/survey-schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../admins/audit.js';
@@ -8,10 +8,12 @@ import { EXPORT_FORMATS } from '../exports/formats.js';
 import { exportFromResults, exportHeaderOf } from '../exports/from-results.js';
 import { pdfReportStream } from '../exports/pdf-report.js';
 import { rawResponses } from '../exports/raw-responses.js';
+import { reportFromResults } from '../exports/report-from-results.js';
 import { responsesXlsxStream } from '../exports/xlsx-responses.js';
 import { resultsXlsxStream } from '../exports/xlsx-results.js';
 import { adminOf, ROLES } from '../plugins/app/access.js';
 import { buildResults } from '../results/build-results.js';
+import { listComments } from '../results/comments.js';
 import { lateCodesOf } from '../surveys/code-padding.js';
 import { contentDisposition } from './content-disposition.js';
 import { ADMIN_PROBLEMS } from './problem-responses.js';
@@ -132,14 +134,26 @@ const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       return { stream, title: header.title, language: header.language };
     }
     const results = await buildResults(app.db, waveId, query);
+    if (file === 'report.pdf') {
+      const { header, questions } = reportFromResults(results, await reportComments(waveId, results));
+      return { stream: pdfReportStream({ header, questions }), title: header.title, language: header.language };
+    }
     const { header, tables } = exportFromResults(results);
     const stream =
       file === 'results.xlsx'
         ? resultsXlsxStream({ header, tables })
-        : file === 'report.pdf'
-          ? pdfReportStream({ header, tables })
-          : csvResultsStream({ header, tables, dialect: file === 'results.csv' ? 'rfc4180' : 'excel-sv' });
+        : csvResultsStream({ header, tables, dialect: file === 'results.csv' ? 'rfc4180' : 'excel-sv' });
     return { stream, title: header.title, language: header.language };
+  }
+
+  /**
+   * The comments of each free-text question the results show comments for, through the same
+   * listing as the results page (its rules checked again, the stored text after any removal).
+   */
+  async function reportComments(waveId: string, results: TWaveResults): Promise<Map<string, string[]>> {
+    const shown = results.questions.filter((q) => q.type === 'free_text' && q.commentsShown);
+    const lists = await Promise.all(shown.map((q) => listComments(app.db, waveId, q.questionId, { flag: false })));
+    return new Map(lists.map((list) => [list.questionId, list.comments.map((comment) => comment.text)]));
   }
 };
 

@@ -61,7 +61,7 @@ export function QuestionEditor({
   return (
     <fieldset className="question-editor" data-question-id={question.id}>
       <legend>
-        {t('question')} {number} <span className="muted">({question.id})</span>
+        {t('question')} {number}
       </legend>
       <div className="field">
         <label htmlFor={`${id}-text`}>{t('questionText')}</label>

@@ -21,9 +21,33 @@ test('an owner invites an analyst, who logs in and is refused what her role does
   const analystContext = await browser.newContext();
   const analyst = await analystContext.newPage();
   await analyst.goto(setupLink ?? '');
-  await analyst.getByLabel('Nytt lösenord').fill('analyst password 2026');
+  const newPassword = analyst.getByLabel('Nytt lösenord');
+  const repeated = analyst.getByLabel('Upprepa lösenordet');
+  await newPassword.fill('analyst password 2026');
+  await repeated.fill('analyst password 2025');
+  await analyst.getByRole('button', { name: 'Spara lösenordet' }).click();
+  await expect(analyst.locator('#passwordConfirmation-error')).toHaveText(
+    'Lösenorden är inte lika. Skriv samma lösenord i båda fälten.',
+  );
+  await expect(repeated).toBeFocused();
+  // "Visa lösenord" shows both as typed, and hides them again.
+  const show = analyst.getByRole('checkbox', { name: 'Visa lösenord' });
+  await expect(show).toHaveAttribute('aria-controls', 'password passwordConfirmation');
+  await show.check();
+  await expect(newPassword).toHaveAttribute('type', 'text');
+  await expect(repeated).toHaveAttribute('type', 'text');
+  await show.uncheck();
+  await expect(repeated).toHaveAttribute('type', 'password');
+  await repeated.fill('analyst password 2026');
   await analyst.getByRole('button', { name: 'Spara lösenordet' }).click();
   await expect(analyst.getByRole('status')).toContainText('Klart');
+
+  // The used link, opened again, says so and offers the way to log in, not a form that fails.
+  await analyst.goto('/admin/login');
+  await analyst.goto(setupLink ?? '');
+  await expect(analyst.getByRole('alert')).toHaveText(/Länken är redan använd eller okänd/);
+  await expect(analyst.getByLabel('Nytt lösenord')).toHaveCount(0);
+  await expect(analyst.getByRole('link', { name: 'Till inloggningen' })).toHaveAttribute('href', '/admin/login');
   await logIn(analyst, { email: analystEmail, password: 'analyst password 2026' });
   await expect(analyst.getByText('(analytiker)')).toBeVisible();
 

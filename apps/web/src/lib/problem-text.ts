@@ -15,6 +15,7 @@ const DETAILS_SV: [RegExp, string][] = [
     /^This setup link is unknown, used or expired/,
     'Länken är okänd, redan använd eller för gammal: be en ägare om en ny.',
   ],
+  [/^This setup link has expired/, 'Länken har gått ut: be en ägare om en ny.'],
   [
     /^The last active owner cannot be demoted or disabled\.$/,
     'Den sista aktiva ägaren kan inte byta roll eller stängas av.',
@@ -59,6 +60,7 @@ const CODES_SV: Record<TProblem['code'], string> = {
   forbidden: 'Din roll får inte göra detta.',
   not_found: 'Det du söker finns inte (längre).',
   conflict: 'Det gick inte att spara: något har ändrats under tiden. Ladda om sidan.',
+  gone: 'Det gäller inte längre.',
   payload_too_large: 'Filen är för stor.',
   unsupported_media_type: 'Filtypen stöds inte.',
   too_many_requests: 'För många försök. Vänta en stund och försök igen.',
@@ -69,6 +71,7 @@ const CODES_SV: Record<TProblem['code'], string> = {
 const FIELDS_SV: [RegExp, string][] = [
   [/at least 12|>=12 characters/i, 'Minst 12 tecken.'],
   [/^Wrong password$/, 'Fel lösenord.'],
+  [/^Does not match the new password$/, 'Lösenorden är inte lika. Skriv samma lösenord i båda fälten.'],
   [/email/i, 'Ange en giltig e-postadress.'],
   [/>=1 characters|expected string to have >=1/, 'Fyll i fältet.'],
   [/^Too big/, 'För långt eller för stort.'],

@@ -146,6 +146,11 @@ export const MESSAGES = {
     codeCount: 'Antal nya koder',
     createCodes: 'Skapa koder',
     codesCreated: 'Koderna är skapade.',
+    codesProgress: '{written} av {count} koder skapade',
+    codesInProgress: '{written} av {count} skapade, pågår',
+    codesCreating: 'Koderna skapas …',
+    codeSheetTooLong:
+      'Kodarket visas för högst {limit} koder. Ladda ner CSV-filen och skriv ut eller dela ut koderna från den.',
     codesShownOnce:
       'Koderna visas bara nu och sparas inte: ladda ner dem eller skriv ut arket innan du lämnar sidan. Dela ut dem så att ingen kan se vem som fick vilken kod.',
     downloadCsv: 'Ladda ner CSV',
@@ -520,6 +525,11 @@ export const MESSAGES = {
     codeCount: 'Number of new codes',
     createCodes: 'Create codes',
     codesCreated: 'The codes are created.',
+    codesProgress: '{written} of {count} codes created',
+    codesInProgress: '{written} of {count} created, in progress',
+    codesCreating: 'Creating the codes …',
+    codeSheetTooLong:
+      'The code sheet is shown for at most {limit} codes. Download the CSV file and print or hand out the codes from it.',
     codesShownOnce:
       'The codes are shown only now and are not kept: download them or print the sheet before you leave this page. Hand them out so that nobody can see who got which code.',
     downloadCsv: 'Download CSV',

@@ -35,6 +35,7 @@ const DETAILS_SV: [RegExp, string][] = [
     'Ange när omgången öppnar och stänger innan du publicerar.',
   ],
   [/^A draft cannot be closed/, 'Ett utkast kan inte stängas: publicera det först.'],
+  [/^This batch is still being issued/, 'Koderna skapas fortfarande: dra tillbaka dem när alla är skapade.'],
   [/^This wave is already closed\.$/, 'Omgången är redan stängd.'],
   [/^This wave is closed: it takes no more answers\.$/, 'Omgången är stängd: den tar inte emot fler svar.'],
   [/^This wave is answered through an open link/, 'Omgången besvaras via en öppen länk: den använder inga koder.'],

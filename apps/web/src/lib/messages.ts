@@ -81,6 +81,7 @@ export const MESSAGES = {
     role_option_refused: '(vill inte svara)',
     remove: 'Ta bort',
     addOption: 'Lägg till alternativ',
+    answerOptions: 'Svarsalternativ',
     moveUp: 'Flytta upp',
     moveDown: 'Flytta ned',
     duplicate: 'Duplicera',
@@ -161,6 +162,7 @@ export const MESSAGES = {
     codesRevoked: 'Oanvända koder är återkallade.',
     mailTitle: 'E-postutskick',
     mailOff: 'Utskick är avstängda',
+    mailOffDetail: 'Ingen e-postserver är inställd för plattformen. Koderna kan delas ut för hand.',
     mailMode: 'Deltagarläge',
     mailModeTracked: 'Spårat',
     mailModeTrackedText:
@@ -460,6 +462,7 @@ export const MESSAGES = {
     role_option_refused: '(prefer not to say)',
     remove: 'Remove',
     addOption: 'Add option',
+    answerOptions: 'Answer options',
     moveUp: 'Move up',
     moveDown: 'Move down',
     duplicate: 'Duplicate',
@@ -540,6 +543,7 @@ export const MESSAGES = {
     codesRevoked: 'Unused codes are revoked.',
     mailTitle: 'E-mail invitations',
     mailOff: 'Sending is off',
+    mailOffDetail: 'No mail server is set up for the platform. The codes can be handed out by hand.',
     mailMode: 'Participation mode',
     mailModeTracked: 'Tracked',
     mailModeTrackedText:

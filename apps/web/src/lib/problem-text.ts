@@ -38,6 +38,10 @@ const DETAILS_SV: [RegExp, string][] = [
   [/^This batch is still being issued/, 'Koderna skapas fortfarande: dra tillbaka dem när alla är skapade.'],
   [/^This wave is already closed\.$/, 'Omgången är redan stängd.'],
   [/^This wave is closed: it takes no more answers\.$/, 'Omgången är stängd: den tar inte emot fler svar.'],
+  [
+    /^This wave is open and its settings forbid issuing more codes/,
+    'Omgången är öppen och dess inställningar tillåter inga fler koder: koder som skapas medan andra svarar skulle kunna fylla ut en liten grupp.',
+  ],
   [/^This wave is answered through an open link/, 'Omgången besvaras via en öppen länk: den använder inga koder.'],
   [/^That is not a code of this platform/, 'Det är ingen kod från den här plattformen (kontrollera stavningen).'],
   [/^The current password is wrong\.$/, 'Det nuvarande lösenordet är fel.'],

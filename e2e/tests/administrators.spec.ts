@@ -1,4 +1,4 @@
-import { expect, logIn, test } from '../fixtures';
+import { createAdministrator, expect, logIn, test } from '../fixtures';
 
 test('an owner invites an analyst, who logs in and is refused what her role does not allow', async ({
   page,
@@ -21,9 +21,35 @@ test('an owner invites an analyst, who logs in and is refused what her role does
   const analystContext = await browser.newContext();
   const analyst = await analystContext.newPage();
   await analyst.goto(setupLink ?? '');
-  await analyst.getByLabel('Nytt lösenord').fill('analyst password 2026');
+  const newPassword = analyst.getByLabel('Nytt lösenord');
+  const repeated = analyst.getByLabel('Upprepa lösenordet');
+  await newPassword.fill('analyst password 2026');
+  await repeated.fill('analyst password 2025');
+  await analyst.getByRole('button', { name: 'Spara lösenordet' }).click();
+  await expect(analyst.locator('#passwordConfirmation-error')).toHaveText(
+    'Lösenorden är inte lika. Skriv samma lösenord i båda fälten.',
+  );
+  await expect(repeated).toBeFocused();
+  // "Visa lösenord" shows both as typed, and hides them again.
+  const show = analyst.getByRole('checkbox', { name: 'Visa lösenord' });
+  await expect(show).toHaveAttribute('aria-controls', 'password passwordConfirmation');
+  await show.check();
+  await expect(newPassword).toHaveAttribute('type', 'text');
+  await expect(repeated).toHaveAttribute('type', 'text');
+  await show.uncheck();
+  await expect(repeated).toHaveAttribute('type', 'password');
+  await repeated.fill('analyst password 2026');
   await analyst.getByRole('button', { name: 'Spara lösenordet' }).click();
   await expect(analyst.getByRole('status')).toContainText('Klart');
+
+  // The used link, opened again, says so and offers the way to log in, not a form that fails.
+  await analyst.goto('/admin/login');
+  await analyst.goto(setupLink ?? '');
+  await expect(analyst.getByRole('alert').filter({ hasText: 'Länken' })).toHaveText(
+    /^Länken är redan använd eller okänd/,
+  );
+  await expect(analyst.getByLabel('Nytt lösenord')).toHaveCount(0);
+  await expect(analyst.getByRole('link', { name: 'Till inloggningen' })).toHaveAttribute('href', '/admin/login');
   await logIn(analyst, { email: analystEmail, password: 'analyst password 2026' });
   await expect(analyst.getByText('(analytiker)')).toBeVisible();
 
@@ -77,6 +103,26 @@ test('a wrong password is refused with a message, and English is available', asy
   );
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log in');
+});
+
+test("changing one's password asks for it twice, and the repeated one must match", async ({ page }) => {
+  const editor = createAdministrator('editor', 'password-change');
+  await logIn(page, editor);
+  await page.getByRole('link', { name: 'Byt lösenord' }).click();
+  await page.getByLabel('Nuvarande lösenord').fill(editor.password);
+  await page.getByLabel('Nytt lösenord').fill('a brand new password');
+  await page.getByLabel('Upprepa lösenordet').fill('a brand new passw0rd');
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.locator('#newPasswordConfirmation-error')).toHaveText(
+    'Lösenorden är inte lika. Skriv samma lösenord i båda fälten.',
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'Lösenordet är bytt' })).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'Visa lösenord' }).check();
+  await expect(page.getByLabel('Upprepa lösenordet')).toHaveAttribute('type', 'text');
+  await page.getByLabel('Upprepa lösenordet').fill('a brand new password');
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Lösenordet är bytt' })).toBeVisible();
+  await expect(page.locator('#newPasswordConfirmation-error')).toHaveCount(0);
 });
 
 test('admin pages carry a nonce-based Content-Security-Policy without unsafe-inline scripts', async ({ page }) => {

@@ -114,6 +114,26 @@ describe('sessions', () => {
     expect((await loginAttempt(admin.email, 'another long password')).statusCode).toBe(200);
   });
 
+  it('refuse a new password whose confirmation differs, naming the confirmation, and keep the old one', async () => {
+    const admin = await createAdmin(t.db, 'editor');
+    const cookie = await login(t.app, admin.email);
+    const change = (newPasswordConfirmation: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        headers: { ...SAME_ORIGIN, cookie },
+        payload: { currentPassword: PASSWORD, newPassword: 'another long password', newPasswordConfirmation },
+      });
+    const refused = await change('another long passw0rd');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json().errors).toEqual([
+      { path: 'body.newPasswordConfirmation', message: 'Does not match the new password' },
+    ]);
+    expect((await loginAttempt(admin.email, PASSWORD)).statusCode).toBe(200);
+    expect((await change('another long password')).statusCode).toBe(204);
+  });
+
   it('refuse a password under 12 characters', async () => {
     const admin = await createAdmin(t.db, 'editor');
     const cookie = await login(t.app, admin.email);

@@ -41,11 +41,37 @@ export const ZMeResponse = z.object({
 });
 export type TMeResponse = z.infer<typeof ZMeResponse>;
 
-export const ZChangePasswordRequest = z.strictObject({
-  currentPassword: ZText.min(1).max(200),
-  newPassword: ZPassword,
-});
-export const ZSetupPasswordRequest = z.strictObject({ token: ZText.min(20).max(100), password: ZPassword });
+/**
+ * The new password typed a second time. Optional for API clients that choose a password
+ * without a person typing it; when given (the admin pages always give it) it must match.
+ */
+const ZPasswordConfirmation = ZText.max(200).optional();
+export const PASSWORDS_DIFFER = 'Does not match the new password';
+
+export const ZChangePasswordRequest = z
+  .strictObject({
+    currentPassword: ZText.min(1).max(200),
+    newPassword: ZPassword,
+    newPasswordConfirmation: ZPasswordConfirmation,
+  })
+  .refine((body) => body.newPasswordConfirmation === undefined || body.newPasswordConfirmation === body.newPassword, {
+    path: ['newPasswordConfirmation'],
+    message: PASSWORDS_DIFFER,
+  });
+
+export const ZSetupToken = ZText.min(20).max(100);
+export const ZSetupPasswordRequest = z
+  .strictObject({ token: ZSetupToken, password: ZPassword, passwordConfirmation: ZPasswordConfirmation })
+  .refine((body) => body.passwordConfirmation === undefined || body.passwordConfirmation === body.password, {
+    path: ['passwordConfirmation'],
+    message: PASSWORDS_DIFFER,
+  });
+/**
+ * Asks whether a setup link still works, without using it. The token travels in the body, not
+ * the URL, so that no access log ever holds it (the link keeps it in the fragment for the same
+ * reason).
+ */
+export const ZCheckSetupTokenRequest = z.strictObject({ token: ZSetupToken });
 
 export const ZListAdministratorsResponse = z.object({ administrators: z.array(ZAdministrator) });
 export const ZCreateAdministratorRequest = z.strictObject({

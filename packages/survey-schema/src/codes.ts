@@ -19,6 +19,8 @@ export const ZCodeBatchSummary = z.object({
   id: z.uuid(),
   createdAt: z.iso.datetime(),
   count: z.number().int(),
+  /** Codes stored so far: below count while the batch is being issued (or if issuing broke off). */
+  written: z.number().int(),
   revoked: z.number().int(),
 });
 

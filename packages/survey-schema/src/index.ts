@@ -1,5 +1,6 @@
 export {
   AUDIT_ACTIONS,
+  PASSWORDS_DIFFER,
   type TAdministrator,
   type TAdminRole,
   type TAuditAction,
@@ -11,6 +12,7 @@ export {
   ZAdminRole,
   ZAuditEvent,
   ZChangePasswordRequest,
+  ZCheckSetupTokenRequest,
   ZCreateAdministratorRequest,
   ZEmail,
   ZListAdministratorsResponse,

@@ -15,6 +15,7 @@ export const ZProblemCode = z.enum([
   'forbidden',
   'not_found',
   'conflict',
+  'gone',
   'payload_too_large',
   'unsupported_media_type',
   'too_many_requests',

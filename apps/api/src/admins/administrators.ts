@@ -89,16 +89,28 @@ export async function issueSetupLink(db: TDb, id: string, actor: TActor): Promis
 }
 
 /** Sets the password through a setup link; the link works once, and every session ends. */
+/**
+ * The administrator a setup link belongs to, or a refusal: 404 when the link is unknown or
+ * already used (a used link's hash is gone), 410 when it has expired. Reads only.
+ */
+export async function setupTokenHolder(db: TDb | Prisma.TransactionClient, token: string) {
+  const row = await db.administrator.findUnique({
+    where: { setupTokenHash: hashToken(token) },
+    select: { id: true, email: true, setupExpiresAt: true },
+  });
+  if (!row?.setupExpiresAt) {
+    throw new AppError('not_found', 'This setup link is unknown, used or expired: ask an owner for a new one.');
+  }
+  if (row.setupExpiresAt.getTime() < Date.now()) {
+    throw new AppError('gone', 'This setup link has expired: ask an owner for a new one.');
+  }
+  return row;
+}
+
 export async function setPasswordWithSetupToken(db: TDb, token: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
-    const row = await tx.administrator.findUnique({
-      where: { setupTokenHash: hashToken(token) },
-      select: { id: true, email: true, setupExpiresAt: true },
-    });
-    if (!row?.setupExpiresAt || row.setupExpiresAt.getTime() < Date.now()) {
-      throw new AppError('not_found', 'This setup link is unknown, used or expired: ask an owner for a new one.');
-    }
+    const row = await setupTokenHolder(tx, token);
     await tx.administrator.update({
       where: { id: row.id },
       data: { passwordHash, passwordChangedAt: new Date(), setupTokenHash: null, setupExpiresAt: null },

@@ -17,13 +17,19 @@ async function codeWave(db: TDb, waveId: string) {
   return wave;
 }
 
-/** Rows written per statement when issuing: a whole municipality's codes in a few round trips. */
-const INSERT_CHUNK = 10_000;
+/**
+ * Codes stored per step when issuing. Each step is one statement that inserts its codes and
+ * counts them into the batch's `written`, so no transaction stays open for a large batch and
+ * the codes page can show the progress between steps.
+ */
+export const ISSUE_STEP = 5_000;
 
 /**
  * Issues `count` new codes for a wave and returns them: the only time they exist outside the
- * respondents' hands. Only their hashes are stored. A null actor is the platform itself (the
- * demo data).
+ * respondents' hands. Only their hashes are stored. The batch and its audit line are written
+ * first, then the codes step by step; should a step fail, the codes already stored are revoked
+ * (nobody has seen them) and the batch closed at what it holds. A null actor is the platform
+ * itself (the demo data).
  */
 export async function issueCodes(db: TDb, waveId: string, count: number, actor: TActor | null): Promise<TIssuedCodes> {
   const wave = await codeWave(db, waveId);
@@ -32,27 +38,39 @@ export async function issueCodes(db: TDb, waveId: string, count: number, actor: 
   }
   if (wave.state === 'closed') throw new AppError('conflict', 'This wave is closed: it takes no more answers.');
   const codes = Array.from({ length: count }, generateCode);
-  const batchId = await db.$transaction(
-    async (tx) => {
-      const batch = await tx.codeBatch.create({ data: { waveId, count }, select: { id: true } });
-      for (let start = 0; start < codes.length; start += INSERT_CHUNK) {
-        await tx.invitationCode.createMany({
-          data: codes
-            .slice(start, start + INSERT_CHUNK)
-            .map((code) => ({ batchId: batch.id, waveId, codeHash: hashCode(code.replaceAll('-', '')) })),
-        });
-      }
-      await recordAudit(tx, {
-        actor,
-        action: 'codes_issued',
-        object: { type: 'wave', id: waveId },
-        details: { batchId: batch.id, count },
-      });
-      return batch.id;
-    },
-    { maxWait: 5_000, timeout: 120_000 },
-  );
+  const batchId = await db.$transaction(async (tx) => {
+    const batch = await tx.codeBatch.create({ data: { waveId, count, written: 0 }, select: { id: true } });
+    await recordAudit(tx, {
+      actor,
+      action: 'codes_issued',
+      object: { type: 'wave', id: waveId },
+      details: { batchId: batch.id, count },
+    });
+    return batch.id;
+  });
+  try {
+    for (let start = 0; start < codes.length; start += ISSUE_STEP) {
+      const hashes = codes.slice(start, start + ISSUE_STEP).map((code) => hashCode(code.replaceAll('-', '')));
+      await db.$executeRaw`
+        WITH stored AS (
+          INSERT INTO invitation_code (id, batch_id, wave_id, code_hash)
+          SELECT gen_random_uuid(), ${batchId}::uuid, ${waveId}::uuid, h FROM unnest(${hashes}::text[]) AS h
+          RETURNING 1)
+        UPDATE code_batch SET written = written + (SELECT count(*) FROM stored)::int WHERE id = ${batchId}::uuid`;
+    }
+  } catch (error) {
+    await abandonBatch(db, batchId).catch(() => {});
+    throw error;
+  }
   return { batchId, codes, respondentPath: wave.slug ? `/s/${wave.slug}` : '/s/' };
+}
+
+/** A batch whose issuing broke off: what it stored is revoked, and it counts only that. */
+async function abandonBatch(db: TDb, batchId: string) {
+  await db.$transaction([
+    db.invitationCode.updateMany({ where: { batchId }, data: { revoked: true } }),
+    db.$executeRaw`UPDATE code_batch SET count = written WHERE id = ${batchId}::uuid`,
+  ]);
 }
 
 /**
@@ -61,16 +79,18 @@ export async function issueCodes(db: TDb, waveId: string, count: number, actor: 
  */
 export async function codeSummary(db: TDb, waveId: string): Promise<TCodeSummary> {
   await codeWave(db, waveId);
-  const batches = await db.$queryRaw<{ id: string; createdAt: Date; count: number; revoked: number }[]>`
-    SELECT b.id, b.created_at AS "createdAt", b.count,
+  const batches = await db.$queryRaw<
+    { id: string; createdAt: Date; count: number; written: number; revoked: number }[]
+  >`
+    SELECT b.id, b.created_at AS "createdAt", b.count, b.written,
            (SELECT count(*) FROM invitation_code c WHERE c.batch_id = b.id AND c.revoked)::int AS revoked
       FROM code_batch b
      WHERE b.wave_id = ${waveId}::uuid
      ORDER BY b.created_at`;
   const used = await db.codeUse.count({ where: { waveId } });
-  const sum = (key: 'count' | 'revoked') => batches.reduce((total, batch) => total + batch[key], 0);
+  const sum = (key: 'written' | 'revoked') => batches.reduce((total, batch) => total + batch[key], 0);
   return {
-    issued: sum('count') - sum('revoked'),
+    issued: sum('written') - sum('revoked'),
     used,
     revoked: sum('revoked'),
     batches: batches.map((batch) => ({ ...batch, createdAt: batch.createdAt.toISOString() })),
@@ -92,6 +112,13 @@ export async function revokeCodes(
   await codeWave(db, waveId);
   let where: { waveId: string; batchId?: string; codeHash?: string };
   if ('batchId' in target) {
+    const batch = await db.codeBatch.findFirst({
+      where: { id: target.batchId, waveId },
+      select: { count: true, written: true },
+    });
+    if (batch && batch.written < batch.count) {
+      throw new AppError('conflict', 'This batch is still being issued: revoke its codes once it is complete.');
+    }
     where = { waveId, batchId: target.batchId };
   } else {
     const parsed = parseCode(target.code);

@@ -103,7 +103,7 @@ async function codePool(db: TDb, waveId: string, count: number): Promise<string[
   const hashes = codes.map((code) => hashCode(code.replaceAll('-', ''))).sort();
   await db.$transaction(
     async (tx) => {
-      const batch = await tx.codeBatch.create({ data: { waveId, count }, select: { id: true } });
+      const batch = await tx.codeBatch.create({ data: { waveId, count, written: count }, select: { id: true } });
       await tx.$executeRaw`
         INSERT INTO invitation_code (id, batch_id, wave_id, code_hash)
         SELECT gen_random_uuid(), ${batch.id}::uuid, ${waveId}::uuid, h FROM unnest(${hashes}::text[]) AS h`;

@@ -1,5 +1,6 @@
 import {
   ZChangePasswordRequest,
+  ZCheckSetupTokenRequest,
   ZLoginRequest,
   ZMeResponse,
   ZNoContent,
@@ -8,7 +9,12 @@ import {
 } from '@enkat/survey-schema';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ADMINISTRATOR_SELECT, setPasswordWithSetupToken, toAdministrator } from '../admins/administrators.js';
+import {
+  ADMINISTRATOR_SELECT,
+  setPasswordWithSetupToken,
+  setupTokenHolder,
+  toAdministrator,
+} from '../admins/administrators.js';
 import { recordAudit } from '../admins/audit.js';
 import { clientAddressOf } from '../auth/client-address.js';
 import { clearClientFailures, retryAfterSeconds, type TThrottleLimits, throttleKeys } from '../auth/login-throttle.js';
@@ -27,7 +33,15 @@ export type TAuthRoutesOptions = {
   proxySecret: string | undefined;
 };
 
-const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 422: ZProblem, 429: ZProblem };
+const problems = {
+  400: ZProblem,
+  401: ZProblem,
+  403: ZProblem,
+  404: ZProblem,
+  410: ZProblem,
+  422: ZProblem,
+  429: ZProblem,
+};
 
 const authRoutes: FastifyPluginAsyncZod<TAuthRoutesOptions> = async (app, options) => {
   app.post(
@@ -144,6 +158,23 @@ const authRoutes: FastifyPluginAsyncZod<TAuthRoutesOptions> = async (app, option
     },
     async (request, reply) => {
       await setPasswordWithSetupToken(app.db, request.body.token, request.body.password);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/setup/check',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether a one-time setup link still works (204), without using it; 404 unknown or used, 410 expired',
+        body: ZCheckSetupTokenRequest,
+        response: { 204: ZNoContent, ...problems },
+      },
+      config: { access: 'public' },
+    },
+    async (request, reply) => {
+      await setupTokenHolder(app.db, request.body.token);
       return reply.status(204).send(null);
     },
   );

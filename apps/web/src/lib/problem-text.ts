@@ -15,6 +15,7 @@ const DETAILS_SV: [RegExp, string][] = [
     /^This setup link is unknown, used or expired/,
     'Länken är okänd, redan använd eller för gammal: be en ägare om en ny.',
   ],
+  [/^This setup link has expired/, 'Länken har gått ut: be en ägare om en ny.'],
   [
     /^The last active owner cannot be demoted or disabled\.$/,
     'Den sista aktiva ägaren kan inte byta roll eller stängas av.',
@@ -34,8 +35,13 @@ const DETAILS_SV: [RegExp, string][] = [
     'Ange när omgången öppnar och stänger innan du publicerar.',
   ],
   [/^A draft cannot be closed/, 'Ett utkast kan inte stängas: publicera det först.'],
+  [/^This batch is still being issued/, 'Koderna skapas fortfarande: dra tillbaka dem när alla är skapade.'],
   [/^This wave is already closed\.$/, 'Omgången är redan stängd.'],
   [/^This wave is closed: it takes no more answers\.$/, 'Omgången är stängd: den tar inte emot fler svar.'],
+  [
+    /^This wave is open and its settings forbid issuing more codes/,
+    'Omgången är öppen och dess inställningar tillåter inga fler koder: koder som skapas medan andra svarar skulle kunna fylla ut en liten grupp.',
+  ],
   [/^This wave is answered through an open link/, 'Omgången besvaras via en öppen länk: den använder inga koder.'],
   [/^That is not a code of this platform/, 'Det är ingen kod från den här plattformen (kontrollera stavningen).'],
   [/^The current password is wrong\.$/, 'Det nuvarande lösenordet är fel.'],
@@ -59,6 +65,7 @@ const CODES_SV: Record<TProblem['code'], string> = {
   forbidden: 'Din roll får inte göra detta.',
   not_found: 'Det du söker finns inte (längre).',
   conflict: 'Det gick inte att spara: något har ändrats under tiden. Ladda om sidan.',
+  gone: 'Det gäller inte längre.',
   payload_too_large: 'Filen är för stor.',
   unsupported_media_type: 'Filtypen stöds inte.',
   too_many_requests: 'För många försök. Vänta en stund och försök igen.',
@@ -69,6 +76,7 @@ const CODES_SV: Record<TProblem['code'], string> = {
 const FIELDS_SV: [RegExp, string][] = [
   [/at least 12|>=12 characters/i, 'Minst 12 tecken.'],
   [/^Wrong password$/, 'Fel lösenord.'],
+  [/^Does not match the new password$/, 'Lösenorden är inte lika. Skriv samma lösenord i båda fälten.'],
   [/email/i, 'Ange en giltig e-postadress.'],
   [/>=1 characters|expected string to have >=1/, 'Fyll i fältet.'],
   [/^Too big/, 'För långt eller för stort.'],

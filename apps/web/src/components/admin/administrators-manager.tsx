@@ -206,24 +206,26 @@ export function AdministratorsManager({
                 <td data-label={t('status')}>{status(a)}</td>
                 <td data-label={t('secondFactorColumn')}>{a.secondFactor ? t('on') : t('off')}</td>
                 <td className="actions">
-                  <button
-                    type="button"
-                    className="button secondary"
-                    onClick={() => update(a, { disabled: !a.disabled })}
-                  >
-                    {a.disabled ? t('enable') : t('disable')}
-                    <span className="visually-hidden">: {a.email}</span>
-                  </button>
-                  <button type="button" className="button secondary" onClick={() => newLink(a)}>
-                    {t('newLink')}
-                    <span className="visually-hidden">: {a.email}</span>
-                  </button>
-                  {a.secondFactor && (
-                    <button type="button" className="button secondary" onClick={() => resetSecondFactor(a)}>
-                      {t('resetSecondFactor')}
+                  <div className="cell-actions">
+                    <button
+                      type="button"
+                      className="button secondary"
+                      onClick={() => update(a, { disabled: !a.disabled })}
+                    >
+                      {a.disabled ? t('enable') : t('disable')}
                       <span className="visually-hidden">: {a.email}</span>
                     </button>
-                  )}
+                    <button type="button" className="button secondary" onClick={() => newLink(a)}>
+                      {t('newLink')}
+                      <span className="visually-hidden">: {a.email}</span>
+                    </button>
+                    {a.secondFactor && (
+                      <button type="button" className="button secondary" onClick={() => resetSecondFactor(a)}>
+                        {t('resetSecondFactor')}
+                        <span className="visually-hidden">: {a.email}</span>
+                      </button>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}

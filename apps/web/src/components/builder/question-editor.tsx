@@ -61,7 +61,7 @@ export function QuestionEditor({
   return (
     <fieldset className="question-editor" data-question-id={question.id}>
       <legend>
-        {t('question')} {number} <span className="muted">({question.id})</span>
+        {t('question')} {number}
       </legend>
       <div className="field">
         <label htmlFor={`${id}-text`}>{t('questionText')}</label>
@@ -125,57 +125,62 @@ export function QuestionEditor({
         </div>
       </div>
       {question.type !== 'free_text' && (
-        <ol className="option-list">
-          {question.options.map((option, index) => (
-            <li key={option.id}>
-              <label htmlFor={`${id}-option-${option.id}`} className="visually-hidden">
-                {t('option')} {index + 1}
-              </label>
-              <input
-                className="option-input"
-                id={`${id}-option-${option.id}`}
-                value={option.label}
-                onChange={(event) =>
-                  onChange({
-                    ...question,
-                    options: question.options.map((o, i) => (i === index ? { ...o, label: event.target.value } : o)),
-                  } as TQuestion)
-                }
-              />
-              {option.role !== 'choice' && <span className="muted">{t(`role_option_${option.role}`)}</span>}
-              {question.type === 'multiple_choice' && option.role === 'choice' && (
-                <span className="checkbox-inline">
-                  <input
-                    id={`${id}-exclusive-${option.id}`}
-                    type="checkbox"
-                    checked={option.exclusive === true}
-                    onChange={(event) =>
-                      onChange({
-                        ...question,
-                        options: question.options.map((o, i) => {
-                          if (i !== index || o.role !== 'choice') return o;
-                          const { exclusive: _, ...rest } = o;
-                          return event.target.checked ? { ...rest, exclusive: true as const } : rest;
-                        }),
-                      })
-                    }
-                  />
-                  <label htmlFor={`${id}-exclusive-${option.id}`}>
-                    {t('exclusive')}
-                    <span className="visually-hidden">: {option.label}</span>
-                  </label>
-                </span>
-              )}
-              <button type="button" className="link-button" onClick={() => onChange(removeOption(question, index))}>
-                {t('remove')}
-                <span className="visually-hidden">: {option.label}</span>
-              </button>
-              {errorFor(`options.${index}.label`) && (
-                <p className="field-error">{errorFor(`options.${index}.label`)}</p>
-              )}
-            </li>
-          ))}
-        </ol>
+        <>
+          <p className="option-list-label" id={`${id}-options`}>
+            {t('answerOptions')}
+          </p>
+          <ol className="option-list" aria-labelledby={`${id}-options`}>
+            {question.options.map((option, index) => (
+              <li key={option.id}>
+                <label htmlFor={`${id}-option-${option.id}`} className="visually-hidden">
+                  {t('option')} {index + 1}
+                </label>
+                <input
+                  className="option-input"
+                  id={`${id}-option-${option.id}`}
+                  value={option.label}
+                  onChange={(event) =>
+                    onChange({
+                      ...question,
+                      options: question.options.map((o, i) => (i === index ? { ...o, label: event.target.value } : o)),
+                    } as TQuestion)
+                  }
+                />
+                {option.role !== 'choice' && <span className="muted">{t(`role_option_${option.role}`)}</span>}
+                {question.type === 'multiple_choice' && option.role === 'choice' && (
+                  <span className="checkbox-inline">
+                    <input
+                      id={`${id}-exclusive-${option.id}`}
+                      type="checkbox"
+                      checked={option.exclusive === true}
+                      onChange={(event) =>
+                        onChange({
+                          ...question,
+                          options: question.options.map((o, i) => {
+                            if (i !== index || o.role !== 'choice') return o;
+                            const { exclusive: _, ...rest } = o;
+                            return event.target.checked ? { ...rest, exclusive: true as const } : rest;
+                          }),
+                        })
+                      }
+                    />
+                    <label htmlFor={`${id}-exclusive-${option.id}`}>
+                      {t('exclusive')}
+                      <span className="visually-hidden">: {option.label}</span>
+                    </label>
+                  </span>
+                )}
+                <button type="button" className="link-button" onClick={() => onChange(removeOption(question, index))}>
+                  {t('remove')}
+                  <span className="visually-hidden">: {option.label}</span>
+                </button>
+                {errorFor(`options.${index}.label`) && (
+                  <p className="field-error">{errorFor(`options.${index}.label`)}</p>
+                )}
+              </li>
+            ))}
+          </ol>
+        </>
       )}
       {question.type !== 'free_text' && (
         <p>

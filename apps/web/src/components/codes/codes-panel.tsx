@@ -8,7 +8,7 @@ import {
   ZCodeSummary,
   ZIssuedCodes,
 } from '@enkat/survey-schema';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { useConfirm } from '@/components/admin/confirm-dialog';
 import { api, errorText } from '@/lib/api-client';
@@ -16,6 +16,11 @@ import { useI18n } from '@/lib/i18n';
 import { fillMessage } from '@/lib/messages';
 import { formatStockholm } from '@/lib/stockholm-time';
 import { codeInstruction, codesCsv, download, personalLink } from './code-files';
+
+/** Slips on screen beyond this many would freeze the page; larger batches are for the CSV file. */
+const SHEET_LIMIT = 2_000;
+/** How often the page asks how far a batch has come while it is being issued. */
+const PROGRESS_POLL_MS = 400;
 
 type TCodesPanelProps = {
   waveId: string;
@@ -54,12 +59,47 @@ export function CodesPanel({
   const [count, setCount] = useState(missing !== null && missing > 0 ? String(missing) : '');
   const [revokeCode, setRevokeCode] = useState('');
   const [busy, setBusy] = useState(false);
+  /** A batch being issued from this page: how many are asked for, and stored so far. */
+  const [progress, setProgress] = useState<{ count: number; written: number } | null>(null);
+  const polling = useRef<ReturnType<typeof setInterval> | null>(null);
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
   const [origin, setOrigin] = useState('');
   useEffect(() => setOrigin(window.location.origin), []);
   const address = `${origin}/s/${slug}`;
 
   const refresh = useCallback(() => api(`/api/v1/waves/${waveId}/codes`, ZCodeSummary).then(setSummary), [waveId]);
+  useEffect(() => () => stopPolling(polling), []);
+
+  /**
+   * Issues a batch and, while the API stores it step by step, polls the summary for how far
+   * the newest unfinished batch has come. The codes themselves come only in the answer.
+   */
+  async function issue(wanted: number) {
+    setIssued(null);
+    setProgress({ count: wanted, written: 0 });
+    const startedAt = Date.now();
+    polling.current = setInterval(() => {
+      api(`/api/v1/waves/${waveId}/codes`, ZCodeSummary).then(
+        (latest) => {
+          const running = latest.batches.find(
+            (batch) => batch.written < batch.count && Date.parse(batch.createdAt) >= startedAt - 60_000,
+          );
+          if (running) setProgress((shown) => (shown ? { count: running.count, written: running.written } : shown));
+        },
+        () => {},
+      );
+    }, PROGRESS_POLL_MS);
+    try {
+      const answer = await api(`/api/v1/waves/${waveId}/codes`, ZIssuedCodes, {
+        method: 'POST',
+        body: { count: wanted },
+      });
+      setIssued(answer);
+    } finally {
+      stopPolling(polling);
+      setProgress(null);
+    }
+  }
   useEffect(() => {
     if (initialSummary) return;
     refresh().catch(() => setMessage({ kind: 'alert', text: t('error') }));
@@ -137,7 +177,12 @@ export function CodesPanel({
                 <tr key={batch.id}>
                   <th scope="row">{formatStockholm(batch.createdAt, language)}</th>
                   <td className="number" data-label={t('codesIssued')}>
-                    {formatInteger(batch.count, language)}
+                    {batch.written < batch.count
+                      ? fillMessage(t('codesInProgress'), {
+                          written: formatInteger(batch.written, language),
+                          count: formatInteger(batch.count, language),
+                        })
+                      : formatInteger(batch.count, language)}
                   </td>
                   <td className="number" data-label={t('codesRevokedCount')}>
                     {formatInteger(batch.revoked, language)}
@@ -165,14 +210,7 @@ export function CodesPanel({
           className="inline-form"
           onSubmit={(event) => {
             event.preventDefault();
-            act(async () => {
-              setIssued(
-                await api(`/api/v1/waves/${waveId}/codes`, ZIssuedCodes, {
-                  method: 'POST',
-                  body: { count: Number(count) },
-                }),
-              );
-            }, t('codesCreated'));
+            act(() => issue(Number(count)), t('codesCreated'));
           }}
         >
           <div className="field">
@@ -194,6 +232,19 @@ export function CodesPanel({
           </button>
         </form>
       )}
+      {progress && (
+        <div className="issue-progress" role="status" aria-live="polite">
+          <p>
+            {progress.written === 0
+              ? t('codesCreating')
+              : fillMessage(t('codesProgress'), {
+                  written: formatInteger(progress.written, language),
+                  count: formatInteger(progress.count, language),
+                })}
+          </p>
+          <progress max={progress.count} value={progress.written} aria-label={t('codesCreating')} />
+        </div>
+      )}
       {issued && (
         <div className="issued-codes">
           <p className="notice" role="status">
@@ -213,20 +264,26 @@ export function CodesPanel({
             >
               {t('downloadCsv')}
             </button>
-            <button type="button" className="button secondary" onClick={() => window.print()}>
-              {t('printSheet')}
-            </button>
+            {issued.codes.length <= SHEET_LIMIT && (
+              <button type="button" className="button secondary" onClick={() => window.print()}>
+                {t('printSheet')}
+              </button>
+            )}
           </div>
-          <ol className="code-sheet" aria-label={t('codeSheet')}>
-            {issued.codes.map((code) => (
-              <li key={code}>
-                <span className="code-sheet-title">{title}</span>
-                <span className="code-sheet-instruction">{instruction}</span>
-                <strong className="code-sheet-code">{code}</strong>
-                <span className="code-sheet-link">{personalLink(address, code)}</span>
-              </li>
-            ))}
-          </ol>
+          {issued.codes.length > SHEET_LIMIT ? (
+            <p>{fillMessage(t('codeSheetTooLong'), { limit: formatInteger(SHEET_LIMIT, language) })}</p>
+          ) : (
+            <ol className="code-sheet" aria-label={t('codeSheet')}>
+              {issued.codes.map((code) => (
+                <li key={code}>
+                  <span className="code-sheet-title">{title}</span>
+                  <span className="code-sheet-instruction">{instruction}</span>
+                  <strong className="code-sheet-code">{code}</strong>
+                  <span className="code-sheet-link">{personalLink(address, code)}</span>
+                </li>
+              ))}
+            </ol>
+          )}
         </div>
       )}
       {canEdit && open && (
@@ -256,4 +313,9 @@ export function CodesPanel({
       {dialog}
     </section>
   );
+}
+
+function stopPolling(polling: { current: ReturnType<typeof setInterval> | null }) {
+  if (polling.current) clearInterval(polling.current);
+  polling.current = null;
 }

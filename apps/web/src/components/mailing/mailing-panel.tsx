@@ -107,10 +107,13 @@ export function MailingPanel({ waveId, canEdit, open }: TMailingPanelProps) {
           {message.text}
         </p>
       )}
-      <p className={mailing.sending.enabled ? '' : 'notice'}>
-        {!mailing.sending.enabled && <strong>{t('mailOff')}: </strong>}
-        {mailing.sending.message}
-      </p>
+      {mailing.sending.enabled ? (
+        <p>{mailing.sending.message}</p>
+      ) : (
+        <p className="notice">
+          <strong>{t('mailOff')}:</strong> {t('mailOffDetail')}
+        </p>
+      )}
 
       <fieldset disabled={!editable || mailing.locked}>
         <legend>{t('mailMode')}</legend>

@@ -75,7 +75,8 @@ export default function LoginPage() {
           <p>{t('orPassword')}</p>
         </>
       )}
-      <form onSubmit={submit} noValidate>
+      {/* method="post": should the script not run, the password never lands in an address. */}
+      <form onSubmit={submit} method="post" noValidate>
         {error && (
           <p role="alert" className="error-box">
             {error}

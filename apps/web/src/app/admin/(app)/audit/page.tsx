@@ -111,6 +111,7 @@ export default async function AuditPage({ searchParams }: TProps) {
 function AuditRow({ event: e, names, language }: { event: TAuditEvent; names: TObjectNames; language: TLanguage }) {
   const m = MESSAGES[language];
   const object = e.objectId ? names.get(e.objectId) : undefined;
+  const details = detailsText(e.details, language);
   return (
     <tr>
       <th scope="row" className="nowrap">
@@ -121,8 +122,9 @@ function AuditRow({ event: e, names, language }: { event: TAuditEvent; names: TO
       </td>
       <td data-label={m.action}>{ACTION_NAMES[language][e.action] ?? e.action}</td>
       <td data-label={m.object}>{object ? <Link href={object.href}>{object.name}</Link> : e.objectId ? '–' : ''}</td>
-      <td className="long-text" data-label={m.details}>
-        {detailsText(e.details, language)}
+      {/* Without details, the stacked row on a phone leaves out an empty "Detaljer:" line. */}
+      <td className="long-text" data-label={details ? m.details : undefined}>
+        {details}
       </td>
     </tr>
   );

@@ -2,6 +2,7 @@
 
 import { type FormEvent, useState } from 'react';
 import { Field, fieldErrors } from '@/components/admin/field';
+import { NewPasswordFields, passwordMismatch } from '@/components/admin/new-password-fields';
 import { ZNoContent } from '@/components/admin/schemas';
 import { ApiError, api, errorText } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
@@ -15,10 +16,20 @@ export default function PasswordPage() {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
+    setDone(false);
+    if (passwordMismatch(data, 'newPassword')) {
+      setErrors({ newPasswordConfirmation: t('passwordsDiffer') });
+      document.getElementById('newPasswordConfirmation')?.focus();
+      return;
+    }
     try {
       await api('/api/v1/auth/password', ZNoContent, {
         method: 'POST',
-        body: { currentPassword: data.get('currentPassword'), newPassword: data.get('newPassword') },
+        body: {
+          currentPassword: data.get('currentPassword'),
+          newPassword: data.get('newPassword'),
+          newPasswordConfirmation: data.get('newPasswordConfirmation'),
+        },
       });
       form.reset();
       setErrors({});
@@ -36,7 +47,8 @@ export default function PasswordPage() {
     <>
       <h1>{t('navPassword')}</h1>
       {done && <p role="status">{t('passwordChanged')}</p>}
-      <form onSubmit={submit} noValidate className="narrow">
+      {/* method="post": should the script not run, the passwords never land in an address. */}
+      <form onSubmit={submit} method="post" noValidate className="narrow">
         <Field
           id="currentPassword"
           label={t('currentPassword')}
@@ -44,13 +56,7 @@ export default function PasswordPage() {
           autoComplete="current-password"
           error={errors.currentPassword}
         />
-        <Field
-          id="newPassword"
-          label={t('newPassword')}
-          type="password"
-          autoComplete="new-password"
-          error={errors.newPassword}
-        />
+        <NewPasswordFields name="newPassword" errors={errors} />
         <button type="submit" className="button">
           {t('save')}
         </button>

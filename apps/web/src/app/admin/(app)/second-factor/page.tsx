@@ -103,7 +103,7 @@ export default function SecondFactorPage() {
       )}
 
       {!state.on && !setup && (
-        <form onSubmit={start} noValidate className="narrow">
+        <form onSubmit={start} method="post" noValidate className="narrow">
           <Field
             id="setupPassword"
             label={t('currentPassword')}
@@ -117,7 +117,7 @@ export default function SecondFactorPage() {
         </form>
       )}
       {setup && (
-        <form onSubmit={confirm} noValidate className="narrow">
+        <form onSubmit={confirm} method="post" noValidate className="narrow">
           <p>{t('secondFactorScan')}</p>
           <p>
             <a href={setup.uri}>{t('secondFactorLink')}</a>
@@ -134,7 +134,7 @@ export default function SecondFactorPage() {
       )}
 
       {state.on && (
-        <form onSubmit={turnOff} noValidate className="narrow">
+        <form onSubmit={turnOff} method="post" noValidate className="narrow">
           <h2>{t('secondFactorTurnOff')}</h2>
           <Field
             id="password"

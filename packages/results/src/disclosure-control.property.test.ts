@@ -78,36 +78,63 @@ describe('the wave decision over two background questions', () => {
           group: boolean;
           cell?: boolean;
           margin?: boolean;
+          /** A column's n: the size of its group, where that is printed (see below). */
+          whole?: number | null;
         };
         const checks: TCheck[] = [];
+        // A background question's own table, and its table broken down by the other, are
+        // printed unless the question is withheld whole.
+        const shownA = !decision.withheld('A');
+        const shownB = !decision.withheld('B');
         for (const x of A) {
-          if (decision.withheld('A')) continue;
-          checks.push({ value: (t) => rowSum(t, x), reason: decision.own('A', x), group: true, margin: true });
-          checks.push({ value: (t) => rowSum(t, x, B), reason: decision.column('B', 'A', x), group: false });
+          if (shownA)
+            checks.push({ value: (t) => rowSum(t, x), reason: decision.own('A', x), group: true, margin: true });
+          const whole = shownA && !decision.own('A', x) ? rowSum(truth, x) : null;
+          if (shownB) {
+            checks.push({ value: (t) => rowSum(t, x, B), reason: decision.column('B', 'A', x), group: false, whole });
+          }
         }
         for (const y of B) {
-          if (decision.withheld('B')) continue;
-          checks.push({ value: (t) => colSum(t, y), reason: decision.own('B', y), group: true, margin: true });
-          checks.push({ value: (t) => colSum(t, y, A), reason: decision.column('A', 'B', y), group: false });
+          if (shownB)
+            checks.push({ value: (t) => colSum(t, y), reason: decision.own('B', y), group: true, margin: true });
+          const whole = shownB && !decision.own('B', y) ? colSum(truth, y) : null;
+          if (shownA) {
+            checks.push({ value: (t) => colSum(t, y, A), reason: decision.column('A', 'B', y), group: false, whole });
+          }
         }
         for (const x of A) {
           for (const y of B) {
+            if (!shownA && !shownB) continue;
             const reason =
-              decision.column('B', 'A', x) ?? decision.column('A', 'B', y) ?? decision.cell('A', x, 'B', y);
+              (shownB ? decision.column('B', 'A', x) : null) ??
+              (shownA ? decision.column('A', 'B', y) : null) ??
+              decision.cell('A', x, 'B', y);
             checks.push({ value: (t) => cell(t, x, y), reason, group: false });
           }
         }
         // The "Ej svar" columns: A by B for those who skipped B, and B by A for those who
         // skipped A (a withheld background question shows no breakdown of its own table).
         if (!decision.withheld('A')) {
-          checks.push({ value: (t) => colSum(t, SKIP, A), reason: decision.column('A', 'B', SKIP), group: false });
+          const whole = shownB ? colSum(truth, SKIP) : null;
+          checks.push({
+            value: (t) => colSum(t, SKIP, A),
+            reason: decision.column('A', 'B', SKIP),
+            group: false,
+            whole,
+          });
           for (const x of A) {
             const reason = decision.column('A', 'B', SKIP) ?? decision.cell('A', x, 'B', SKIP);
             checks.push({ value: (t) => cell(t, x, SKIP), reason, group: false });
           }
         }
         if (!decision.withheld('B')) {
-          checks.push({ value: (t) => rowSum(t, SKIP, B), reason: decision.column('B', 'A', SKIP), group: false });
+          const whole = shownA ? rowSum(truth, SKIP) : null;
+          checks.push({
+            value: (t) => rowSum(t, SKIP, B),
+            reason: decision.column('B', 'A', SKIP),
+            group: false,
+            whole,
+          });
           for (const y of B) {
             const reason = decision.column('B', 'A', SKIP) ?? decision.cell('B', y, 'A', SKIP);
             checks.push({ value: (t) => cell(t, SKIP, y), reason, group: false });
@@ -130,8 +157,10 @@ describe('the wave decision over two background questions', () => {
         // Every small "Ej svar" group is hidden, with its column everywhere.
         const skippedA = rowSum(truth, SKIP);
         const skippedB = colSum(truth, SKIP);
-        expect(decision.own('A', SKIP)).toBe(skippedA >= 1 && skippedA < minGroup ? 'small_group' : null);
-        expect(decision.own('B', SKIP)).toBe(skippedB >= 1 && skippedB < minGroup ? 'small_group' : null);
+        const small = (n: number, shown: boolean) =>
+          n >= 1 && n < minGroup ? (shown ? 'small_group' : 'protects_small_group') : null;
+        expect(decision.own('A', SKIP)).toBe(small(skippedA, shownA));
+        expect(decision.own('B', SKIP)).toBe(small(skippedB, shownB));
         if (decision.own('A', SKIP)) expect(decision.column('B', 'A', SKIP)).not.toBeNull();
         if (decision.own('B', SKIP)) expect(decision.column('A', 'B', SKIP)).not.toBeNull();
         const fits = (t: number[], only = checks) =>
@@ -159,7 +188,10 @@ describe('the wave decision over two background questions', () => {
           const x = check.value(truth);
           const lo = Math.min(...values);
           const hi = Math.max(...values);
-          const pinnedAnyway = !check.group && seenFromMargins[i]?.size === 1;
+          // Or a column's n as large as its printed group: pinned, it says the rest is 0 (all of
+          // them answered the other question), and its cells are checked one by one.
+          const restIsNobody = check.whole !== undefined && check.whole === x;
+          const pinnedAnyway = (!check.group && seenFromMargins[i]?.size === 1) || restIsNobody;
           if (x !== 0 && !pinnedAnyway) expect(hi - lo, `hidden count ${x} pinned`).toBeGreaterThan(0);
           if (check.group && x >= 1 && x < minGroup) {
             expect(lo).toBeLessThanOrEqual(1);

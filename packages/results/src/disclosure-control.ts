@@ -73,16 +73,19 @@ export function decideDisclosure(input: TDisclosureInput): TDisclosureDecision {
   for (const question of background) {
     const { hidden, kept } = ownTable(question, minGroup, responses);
     if (!kept) withheld.add(question.id);
-    for (const [option, reason] of hidden) own.set(`${question.id}/${option}`, reason);
+    // A withheld table's groups are hidden in every breakdown by it with the reason that bounds
+    // nothing: "fewer than 5" on every column, those who skipped it among them, would add up.
+    for (const [option, reason] of hidden) own.set(`${question.id}/${option}`, kept ? reason : 'protects_small_group');
   }
   // What the attacker knows of a background answer's own count (SKIP: those who skipped the
   // question): shown (undefined), or hidden with what its reason, printed on every breakdown by
-  // the question, says. Of a withheld table nothing else is printed, not even Totalt.
+  // the question, says. Of a withheld table nothing is printed, not even Totalt.
   const known = (id: string, option: string): Pick<TQuantity, 'hidden' | 'known'> | undefined => {
     const reason = own.get(`${id}/${option}`);
-    if (!reason) return withheld.has(id) ? { hidden: 'protects_small_group' } : undefined;
-    // Printed as responses − Totalt unless the table is withheld.
-    if (option === SKIP && !withheld.has(id)) return undefined;
+    if (withheld.has(id)) return { hidden: 'protects_small_group' };
+    if (!reason) return undefined;
+    // Printed as responses − Totalt.
+    if (option === SKIP) return undefined;
     return { hidden: reason, known: reason === 'small_group' ? { min: 1, max: minGroup - 1 } : { min: minGroup } };
   };
   /** A group hidden in its question's own table: its column in every breakdown by it is hidden too. */

@@ -80,13 +80,15 @@ export function decideDisclosure(input: TDisclosureInput): TDisclosureDecision {
   // What the attacker knows of a background answer's own count (SKIP: those who skipped the
   // question): shown (undefined), or hidden with what its reason, printed on every breakdown by
   // the question, says. Of a withheld table nothing is printed, not even Totalt.
-  const known = (id: string, option: string): Pick<TQuantity, 'hidden' | 'known'> | undefined => {
+  const known = (id: string, option: string): Pick<TQuantity, 'hidden' | 'known' | 'group'> | undefined => {
     const reason = own.get(`${id}/${option}`);
     if (withheld.has(id)) return { hidden: 'protects_small_group' };
     if (!reason) return undefined;
     // Printed as responses − Totalt.
     if (option === SKIP) return undefined;
-    return { hidden: reason, known: reason === 'small_group' ? { min: 1, max: minGroup - 1 } : { min: minGroup } };
+    // A small group's size stays promised 1 to minGroup − 1 here too: group, checked again.
+    if (reason === 'small_group') return { hidden: reason, known: { min: 1, max: minGroup - 1 }, group: true };
+    return { hidden: reason, known: { min: minGroup } };
   };
   /** A group hidden in its question's own table: its column in every breakdown by it is hidden too. */
   const hiddenGroup = (id: string, option: string) => {
@@ -122,7 +124,7 @@ export function decideDisclosure(input: TDisclosureInput): TDisclosureDecision {
 }
 
 type TSteps = {
-  known: (id: string, option: string) => Pick<TQuantity, 'hidden' | 'known'> | undefined;
+  known: (id: string, option: string) => Pick<TQuantity, 'hidden' | 'known' | 'group'> | undefined;
   hiddenGroup: (id: string, option: string) => Pick<TQuantity, 'hidden'>;
   withheld: (id: string) => boolean;
 };

@@ -8,7 +8,14 @@ import { solve } from 'yalps';
  * only narrow a hidden count down to that interval (found by linear programming, the attack
  * statistics offices audit against). What is promised, for every hidden count x:
  *
- * 1. it is never pinned to a single value, unless that value is 0 (an empty cell is about nobody);
+ * 1. it is never pinned to a single value, unless that value is 0 (an empty cell is about nobody),
+ *    or, for a count that is not a group's size, the numbers this decision does not decide pin it
+ *    already (those who skipped a background question are a printed number, responses −
+ *    Totalt: if all of them answered another question, hiding cannot make that unknown); such
+ *    a count is still hidden with a complement beside it, since a hidden column stands for its
+ *    cells too, and those the shown columns would give away; or a line whose cells are decided
+ *    one by one, equal to a shown count it lies in (all of those who skipped the role question
+ *    answered the area question: the rest, pinned, is 0, about nobody);
  * 2. if it is the size of a small group of people who gave one background answer
  *    (1 ≤ x < minGroup): its interval reaches down to 1 and up to minGroup − 1, that is, lower
  *    protection level x − 1 and upper protection level minGroup − 1 − x. The published numbers
@@ -110,10 +117,14 @@ export function protect(problem: TProtectionProblem): TProtection {
   // Hiding one more quantity only takes an equation away (a complement's bound holds of its
   // true value), so an interval never narrows: what kept the promise once keeps it.
   const passed = new Set<string>();
+  const excused = (q: TQuantity) =>
+    !q.group &&
+    ((pinnedAnyway(q, problem) && hasPartner(q, quantities, hidden)) || restIsNobody(q, quantities, hidden));
   const failing = () =>
     quantities.find((q) => {
       if (!hidden.has(q.id) || passed.has(q.id)) return false;
-      if (!keepsPromise(q.value, intervalOf(q, problem, hidden, inherited), minGroup, q.group ?? false)) return true;
+      const kept = keepsPromise(q.value, intervalOf(q, problem, hidden, inherited), minGroup, q.group ?? false);
+      if (!kept && !excused(q)) return true;
       passed.add(q.id);
       return false;
     });
@@ -133,6 +144,48 @@ export function protect(problem: TProtectionProblem): TProtection {
   }
   passed.clear();
   return { hidden, kept: failing() === undefined };
+}
+
+/**
+ * Whether what this decision cannot hide (the quantities it may not decide, and what earlier
+ * decisions said) pins `target` to one value: then no hiding here protects it, and it is no
+ * reason to hide more.
+ */
+function pinnedAnyway(target: TQuantity, problem: TProtectionProblem): boolean {
+  const hidden = new Map<string, THiddenReason>();
+  const unbounded = new Set<string>();
+  for (const q of problem.quantities) {
+    if (q.hidden) hidden.set(q.id, q.hidden);
+    else if (q.decide) {
+      hidden.set(q.id, 'protects_small_group');
+      unbounded.add(q.id);
+    }
+  }
+  const { lo, hi } = intervalOf(target, problem, hidden, unbounded);
+  return lo === hi;
+}
+
+/** A line (cells lie in it) as large as a shown count that holds it: what it pins is that the rest is 0. */
+function restIsNobody(line: TQuantity, quantities: readonly TQuantity[], hidden: ReadonlyMap<string, THiddenReason>) {
+  if (!quantities.some((q) => q.lines?.includes(line.id))) return false;
+  return quantities.some(
+    (q) => !hidden.has(q.id) && q.value === line.value && line.atoms.every((a) => q.atoms.includes(a)),
+  );
+}
+
+/** Another hidden, non-empty quantity that a shown sum holds together with `target`: its complement. */
+function hasPartner(target: TQuantity, quantities: readonly TQuantity[], hidden: ReadonlyMap<string, THiddenReason>) {
+  const atoms = new Set(target.atoms);
+  const sums = quantities.filter((q) => !hidden.has(q.id) && target.atoms.every((a) => q.atoms.includes(a)));
+  return quantities.some(
+    (q) =>
+      q.id !== target.id &&
+      q.decide &&
+      hidden.has(q.id) &&
+      q.value > 0 &&
+      !q.atoms.some((a) => atoms.has(a)) &&
+      sums.some((sum) => q.atoms.every((a) => sum.atoms.includes(a))),
+  );
 }
 
 /**

@@ -141,6 +141,8 @@ export {
   ZWaveSlug,
 } from './respond.js';
 export {
+  NO_ANSWER_GROUP_KEY,
+  NO_ANSWER_GROUP_LABELS,
   type TAgreementFigures,
   type TAgreementResult,
   type TChoiceQuestionResult,

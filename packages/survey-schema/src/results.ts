@@ -70,6 +70,15 @@ export const ZAgreementResult = z.object({
 });
 export type TAgreementResult = z.infer<typeof ZAgreementResult>;
 
+/**
+ * The key of the last group of every breakdown: those who answered the question but skipped the
+ * breakdown's background question ("Ej svar"), a group like the others, as small groups hidden.
+ * Option ids begin with a letter or digit, so none can be this key. There is no such group when
+ * nobody skipped the background question.
+ */
+export const NO_ANSWER_GROUP_KEY = '_no_answer';
+export const NO_ANSWER_GROUP_LABELS = { sv: 'Ej svar', en: 'No answer' } as const;
+
 /** A group of a breakdown that may be shown; percentages are of the group's own n. */
 export const ZShownGroupColumn = z.object({
   key: z.string(),
@@ -114,7 +123,10 @@ export const ZChoiceQuestionResult = ZQuestionResultBase.extend({
   table: ZResultTable.nullable(),
   /** Agreement questions only. */
   agreement: ZAgreementResult.nullable(),
-  /** One column per group of the breakdown question, in its option order; null without one. */
+  /**
+   * One column per group of the breakdown question, in its option order, then those who skipped
+   * it (NO_ANSWER_GROUP_KEY) if anyone did; null without a breakdown.
+   */
   breakdown: z.array(ZGroupColumn).nullable(),
 });
 export type TChoiceQuestionResult = z.infer<typeof ZChoiceQuestionResult>;
@@ -183,6 +195,7 @@ export const ZGetWaveResultsResponse = z.object({
     .object({
       questionId: z.string(),
       text: z.string(),
+      /** The breakdown question's options, then NO_ANSWER_GROUP_KEY if anyone skipped it. */
       groups: z.array(z.object({ key: z.string(), label: z.string() })),
     })
     .nullable(),

@@ -1,6 +1,8 @@
 import type { TDb } from '@enkat/db';
 import { canShowComments, marginOfError, responseRate } from '@enkat/results';
 import {
+  NO_ANSWER_GROUP_KEY,
+  NO_ANSWER_GROUP_LABELS,
   questionsOf,
   type TChoiceQuestion,
   type TLanguage,
@@ -61,6 +63,8 @@ export async function buildResults(db: TDb, waveId: string, options: TBuildResul
   // A population smaller than the responses (an underestimated number invited) is no population.
   const population = size !== null && size >= responses ? size : null;
   const language = options.lang ?? wave.questionSet.language;
+  const shown =
+    release === 'shown' ? await questionResults(db, wave, { background, population, language, responses }) : null;
   return {
     wave: {
       id: wave.id,
@@ -86,10 +90,12 @@ export async function buildResults(db: TDb, waveId: string, options: TBuildResul
     breakdown: background && {
       questionId: background.id,
       text: background.text,
-      groups: background.options.map((option) => ({ key: option.id, label: option.label })),
+      groups: [
+        ...background.options.map((option) => ({ key: option.id, label: option.label })),
+        ...(shown?.skipped ? [{ key: NO_ANSWER_GROUP_KEY, label: NO_ANSWER_GROUP_LABELS[language] }] : []),
+      ],
     },
-    questions:
-      release === 'shown' ? await questionResults(db, wave, { background, population, language, responses }) : [],
+    questions: shown?.questions ?? [],
   };
 }
 
@@ -110,7 +116,7 @@ async function questionResults(
   db: TDb,
   wave: TWave,
   context: { background: TChoiceQuestion | null; population: number | null; language: TLanguage; responses: number },
-): Promise<TQuestionResult[]> {
+): Promise<{ questions: TQuestionResult[]; skipped: number }> {
   const { background, population, language, responses } = context;
   const multiple = questionsOf(wave.questionSet)
     .filter((q) => q.type === 'multiple_choice')
@@ -127,8 +133,11 @@ async function questionResults(
   ]);
   const { minGroupSize: minGroup, freeTextMinGroup } = wave.settings;
   const changed = wave.wordingChanged;
+  const skipped = background
+    ? responses - [...(options.get(background.id)?.values() ?? [])].reduce((sum, n) => sum + n, 0)
+    : 0;
 
-  return wave.questionSet.sections.flatMap((section) =>
+  const questions = wave.questionSet.sections.flatMap((section) =>
     section.questions.map((question): TQuestionResult => {
       const base = {
         questionId: question.id,
@@ -159,12 +168,13 @@ async function questionResults(
           minGroup,
           population,
           language,
-          breakdown: background ? { question: background, groups } : null,
+          breakdown: background ? { question: background, groups, skipped } : null,
           decision,
         }),
       };
     }),
   );
+  return { questions, skipped };
 }
 
 /** A question's counts; who answered is the sum of its options unless counted apart (multiple choice). */

@@ -24,10 +24,10 @@ const q2 = (overrides: Partial<TChoiceResultInput> = {}) =>
     ...overrides,
   });
 
-/** The wave decision for q2 by role, everyone having answered both (so no one is unassigned). */
-function roleDecision(groups: Map<string, { answered: number }>): TDisclosureDecision {
+/** The wave decision for q2 by role, everyone having answered q2 and all but `skipped` the role. */
+function roleDecision(groups: Map<string, { answered: number }>, skipped = 0): TDisclosureDecision {
   const roles = new Map([...groups].map(([key, group]) => [key, group.answered]));
-  const total = [...roles.values()].reduce((a, b) => a + b, 0);
+  const total = [...roles.values()].reduce((a, b) => a + b, 0) + skipped;
   return decideDisclosure({
     minGroup: 5,
     responses: total,
@@ -36,6 +36,12 @@ function roleDecision(groups: Map<string, { answered: number }>): TDisclosureDec
     questions: [{ id: 'q2', answered: total, byGroup: new Map([...roles].map(([key, n]) => [`q9/${key}`, n])) }],
   });
 }
+
+const ROLE_GROUPS = new Map([
+  ['socialsekreterare', counts({ s1: 40, s2: 90, s3: 15, s4: 6, 'dont-know': 3 })],
+  ['bistandsbedomare', counts({ s1: 10, s2: 9, s3: 2 })],
+  ['annan', counts({ s1: 1, s2: 1, s3: 1 })],
+]);
 
 describe('choiceResult', () => {
   it('gives the table in the question’s option order, each percentage with its margin', () => {
@@ -77,13 +83,13 @@ describe('choiceResult', () => {
   });
 
   it('breaks down by a background question as the wave decides, a hidden group carrying only its name and why', () => {
-    const groups = new Map([
-      ['socialsekreterare', counts({ s1: 40, s2: 90, s3: 15, s4: 6, 'dont-know': 3 })],
-      ['bistandsbedomare', counts({ s1: 10, s2: 9, s3: 2 })],
-      ['annan', counts({ s1: 1, s2: 1, s3: 1 })],
-    ]);
+    const groups = ROLE_GROUPS;
     const decision = roleDecision(groups);
-    const { breakdown } = q2({ breakdown: { question: choice('q9'), groups }, decision });
+    const { breakdown } = q2({
+      counts: counts({ s1: 51, s2: 100, s3: 18, s4: 6, 'dont-know': 3 }),
+      breakdown: { question: choice('q9'), groups, skipped: 0 },
+      decision,
+    });
     const expected = [...groups.keys()].map((key) => [key, decision.column('q2', 'q9', key)]);
     expect(breakdown?.map((c) => [c.key, c.suppressed ? c.reason : null])).toEqual(expected);
     expect(breakdown?.[2]).toEqual({ key: 'annan', label: 'Annan', suppressed: true, reason: 'small_group' });
@@ -96,9 +102,30 @@ describe('choiceResult', () => {
     });
   });
 
+  it('adds those who skipped the background question last, as the wave decides: four are hidden', () => {
+    // q2's 182 answers less the 178 of the three roles: four answered q2 but skipped the role.
+    const decision = roleDecision(ROLE_GROUPS, 4);
+    const { breakdown } = q2({ breakdown: { question: choice('q9'), groups: ROLE_GROUPS, skipped: 4 }, decision });
+    expect(breakdown?.map((c) => c.key)).toEqual(['socialsekreterare', 'bistandsbedomare', 'annan', '_no_answer']);
+    expect(breakdown?.[3]).toEqual({ key: '_no_answer', label: 'Ej svar', suppressed: true, reason: 'small_group' });
+    // With ten of them they are a group like the others, counted as the rest of q2's answers.
+    const ten = q2({
+      counts: counts({ s1: 53, s2: 103, s3: 20, s4: 9, 'dont-know': 3 }),
+      breakdown: { question: choice('q9'), groups: ROLE_GROUPS, skipped: 10 },
+      decision: SHOW_ALL,
+      language: 'en',
+    });
+    expect(ten.breakdown?.[3]).toMatchObject({
+      key: '_no_answer',
+      label: 'No answer',
+      n: 10,
+      rows: [{ optionId: 's1', count: 2 }, { count: 3 }, { count: 2 }, { count: 3 }, { count: 0 }],
+    });
+  });
+
   it('does not break the background question down by itself', () => {
     const groups = new Map([['annan', counts({ annan: 3 })]]);
-    const q9 = choiceResult({ ...baseOf('q9'), breakdown: { question: choice('q9'), groups } });
+    const q9 = choiceResult({ ...baseOf('q9'), breakdown: { question: choice('q9'), groups, skipped: 0 } });
     expect(q9.breakdown).toBeNull();
   });
 });

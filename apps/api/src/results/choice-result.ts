@@ -7,7 +7,14 @@ import {
   questionTable,
   type TDisclosureDecision,
 } from '@enkat/results';
-import type { TAgreementFigures, TChoiceQuestion, TChoiceQuestionResult, TLanguage } from '@enkat/survey-schema';
+import {
+  NO_ANSWER_GROUP_KEY,
+  NO_ANSWER_GROUP_LABELS,
+  type TAgreementFigures,
+  type TChoiceQuestion,
+  type TChoiceQuestionResult,
+  type TLanguage,
+} from '@enkat/survey-schema';
 
 /** What was counted for one question (or one group's answers to it). */
 export type TQuestionCounts = { counts: ReadonlyMap<string, number>; answered: number };
@@ -19,8 +26,11 @@ export interface TChoiceResultInput {
   /** Everyone who could have answered, for the finite-population correction; null if unknown. */
   population: number | null;
   language: TLanguage;
-  /** The background question and each of its groups' counts (by option id), or null. */
-  breakdown: { question: TChoiceQuestion; groups: ReadonlyMap<string, TQuestionCounts> } | null;
+  /**
+   * The background question, each of its groups' counts (by option id), and how many skipped
+   * it (their group, "Ej svar", is the rest of the question's counts), or null.
+   */
+  breakdown: { question: TChoiceQuestion; groups: ReadonlyMap<string, TQuestionCounts>; skipped: number } | null;
   /** The wave's disclosure-control decision: which counts are hidden, and why. */
   decision: TDisclosureDecision;
 }
@@ -61,15 +71,37 @@ export function choiceResult(input: TChoiceResultInput): TChoiceFigures {
   };
 }
 
+/** Those who answered the question but skipped the background question: the counts less every group's. */
+function skippedGroup(counts: TQuestionCounts, groups: ReadonlyMap<string, TQuestionCounts>): TQuestionCounts {
+  const rest = new Map(counts.counts);
+  let answered = counts.answered;
+  for (const group of groups.values()) {
+    answered -= group.answered;
+    for (const [option, n] of group.counts) rest.set(option, (rest.get(option) ?? 0) - n);
+  }
+  return { counts: rest, answered };
+}
+
 function columnsOf(
   question: TChoiceQuestion,
-  { language, decision }: TChoiceResultInput,
+  { language, decision, counts }: TChoiceResultInput,
   breakdown: NonNullable<TChoiceResultInput['breakdown']>,
 ): NonNullable<TChoiceFigures['breakdown']> {
   const by = breakdown.question.id;
-  return breakdown.question.options.map((option) => {
-    const group = breakdown.groups.get(option.id) ?? { counts: new Map<string, number>(), answered: 0 };
-    const { key, label } = { key: option.id, label: option.label };
+  const groups = breakdown.question.options.map((option) => ({
+    key: option.id,
+    label: option.label,
+    group: breakdown.groups.get(option.id) ?? { counts: new Map<string, number>(), answered: 0 },
+  }));
+  // Nobody skipped the background question: no group of them, not even an empty one.
+  if (breakdown.skipped > 0) {
+    groups.push({
+      key: NO_ANSWER_GROUP_KEY,
+      label: NO_ANSWER_GROUP_LABELS[language],
+      group: skippedGroup(counts, breakdown.groups),
+    });
+  }
+  return groups.map(({ key, label, group }) => {
     // Checked even when hidden, so bad counts fail the same way whatever is hidden.
     const { rows } = questionTable({ question, counts: group.counts, answered: group.answered });
     const reason = decision.column(question.id, by, key);

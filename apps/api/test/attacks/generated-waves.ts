@@ -97,11 +97,20 @@ export async function answeredWave(
   recipe: TWaveRecipe,
   settings: { resultsBeforeClose?: boolean; close?: boolean } = {},
 ): Promise<{ wave: TWave; answers: Record<string, string>[] }> {
+  return waveAnsweredBy(app, editorCookie, answerSets(recipe), settings);
+}
+
+/** The same for answer sets written out by hand (option ids by question id, skipped questions absent). */
+export async function waveAnsweredBy(
+  app: FastifyInstance,
+  editorCookie: string,
+  answers: Record<string, string>[],
+  settings: { resultsBeforeClose?: boolean; close?: boolean } = {},
+): Promise<{ wave: TWave; answers: Record<string, string>[] }> {
   const wave = await publishedWave(app, editorCookie, {
     accessMode: 'open_link',
     settings: { resultsBeforeClose: settings.resultsBeforeClose ?? false },
   });
-  const answers = answerSets(recipe);
   for (const set of answers) {
     const response = await submit(app, wave.slug ?? '', { answers: set });
     expect(response.statusCode, response.body).toBe(201);

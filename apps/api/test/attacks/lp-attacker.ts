@@ -1,3 +1,4 @@
+import { NO_ANSWER_GROUP_KEY } from '@enkat/survey-schema';
 import highs from 'highs';
 import { BACKGROUND_IDS, choiceQuestion } from './generated-waves.js';
 
@@ -33,14 +34,21 @@ export type TTarget = {
   reason: string | null;
 };
 
-export type TInterval = TTarget & { lo: number; hi: number };
+/**
+ * `pinnedAnyway`: the tables without a breakdown, which every wave prints whatever any
+ * breakdown hides, already pin the count (everyone answered q1, and two skipped the role
+ * question: so both of them answered q1). No hiding in a breakdown could protect it.
+ */
+export type TInterval = TTarget & { lo: number; hi: number; pinnedAnyway: boolean };
 
 type TCombo = Record<string, string>;
 
 export class LpAttacker {
   readonly combos: TCombo[];
-  private readonly facts = new Map<string, { sum: TSum; value: number }>();
-  private readonly bounds: { sum: TSum; min?: number; max?: number }[] = [];
+  private readonly facts = new Map<string, { sum: TSum; value: number; plain: boolean }>();
+  private readonly bounds: { sum: TSum; min?: number; max?: number; plain: boolean }[] = [];
+  /** Whether what is being read is the results without a breakdown. */
+  private plain = false;
   readonly targets = new Map<string, TTarget>();
   /** Printed counts of a group of 1 to minGroup − 1 people: shown outright. */
   readonly smallShown: string[] = [];
@@ -88,7 +96,8 @@ export class LpAttacker {
   }
 
   fact(sum: TSum, value: number, group?: string): void {
-    this.facts.set([...sum].sort().join('+'), { sum, value });
+    const key = [...sum].sort().join('+');
+    this.facts.set(key, { sum, value, plain: this.plain || (this.facts.get(key)?.plain ?? false) });
     if (group && value > 0 && value < this.minGroup) this.smallShown.push(`${group} = ${value}`);
   }
 
@@ -97,6 +106,7 @@ export class LpAttacker {
    * every count printed is a fact, every count missing or hidden a target with its reason.
    */
   read(results: TJson, breakdown: string | null): void {
+    this.plain = breakdown === null;
     this.fact(
       this.combos.map((_, i) => `y${i}`),
       results.responses as number,
@@ -119,9 +129,21 @@ export class LpAttacker {
         } else this.target(`${id}=${option}`, id, option, {}, 'group', (row.hidden as string) ?? null);
       }
       if (!breakdown || !q.breakdown) continue;
-      for (const column of q.breakdown as TJson[]) {
-        const where = { [breakdown]: column.key as string };
-        const at = `${id} | ${breakdown}=${column.key}`;
+      const columns = q.breakdown as TJson[];
+      // Those who skipped the breakdown question: their column ("Ej svar"), or, where none is
+      // printed, what they answered as the attacker can work it out from the rest.
+      if (!columns.some((column) => column.key === NO_ANSWER_GROUP_KEY)) {
+        const where = { [breakdown]: SKIP };
+        const at = `${id} | ${breakdown} skipped (no column)`;
+        this.target(`${at}: n`, id, 'answered', where, 'answers', null);
+        for (const option of this.levelsOf(id).filter((l) => l !== SKIP)) {
+          this.target(`${at}: ${option}`, id, option, where, 'answers', null);
+        }
+      }
+      for (const column of columns) {
+        const key = column.key === NO_ANSWER_GROUP_KEY ? SKIP : (column.key as string);
+        const where = { [breakdown]: key };
+        const at = `${id} | ${breakdown}=${key}`;
         if (column.suppressed) {
           const reason = (column.reason as string) ?? null;
           this.target(`${at}: n`, id, 'answered', where, 'answers', reason);
@@ -154,10 +176,11 @@ export class LpAttacker {
     const truth = this.truthOf(question, option, where);
     if (!this.targets.has(key)) this.targets.set(key, { label, sum, truth, kind, reason });
     // What a reason says about the hidden count, as the rule's README states it.
-    if (reason === 'small_group') this.bounds.push({ sum, max: this.minGroup - 1 });
-    if (reason === 'small_group' && kind === 'group') this.bounds.push({ sum, min: 1 });
+    const plain = this.plain;
+    if (reason === 'small_group') this.bounds.push({ sum, max: this.minGroup - 1, plain });
+    if (reason === 'small_group' && kind === 'group') this.bounds.push({ sum, min: 1, plain });
     if (reason === 'protects_small_group' && kind === 'group') {
-      this.bounds.push({ sum, min: this.minGroup });
+      this.bounds.push({ sum, min: this.minGroup, plain });
     }
   }
 
@@ -174,28 +197,39 @@ export class LpAttacker {
     return lines;
   }
 
-  /** The feasible interval of every target. */
+  /** The feasible interval of every target, and whether the tables without a breakdown pin it already. */
   async intervals(): Promise<TInterval[]> {
     const solver = await loadHighs();
+    const all = this.solver(solver, () => true);
+    const plain = this.solver(solver, (item) => item.plain);
+    return [...this.targets.values()].map((target) => {
+      const lo = all('Minimize', target.sum);
+      const hi = all('Maximize', target.sum);
+      const pinnedAnyway = lo === hi && plain('Minimize', target.sum) === plain('Maximize', target.sum);
+      return { ...target, lo, hi, pinnedAnyway };
+    });
+  }
+
+  /** The optimum of a sum under the structure and the facts and bounds `use` keeps. */
+  private solver(solver: THighs, use: (item: { plain: boolean }) => boolean) {
     const constraints = [
       ...this.structure(),
-      ...[...this.facts.values()].map(({ sum, value }) => `${sum.length ? sum.join(' + ') : '0 y0'} = ${value}`),
-      ...this.bounds.flatMap(({ sum, min, max }) => [
-        ...(min === undefined ? [] : [`${sum.join(' + ')} >= ${min}`]),
-        ...(max === undefined ? [] : [`${sum.join(' + ')} <= ${max}`]),
-      ]),
+      ...[...this.facts.values()]
+        .filter(use)
+        .map(({ sum, value }) => `${sum.length ? sum.join(' + ') : '0 y0'} = ${value}`),
+      ...this.bounds
+        .filter(use)
+        .flatMap(({ sum, min, max }) => [
+          ...(min === undefined ? [] : [`${sum.join(' + ')} >= ${min}`]),
+          ...(max === undefined ? [] : [`${sum.join(' + ')} <= ${max}`]),
+        ]),
     ].map((line, i) => ` c${i}: ${line}`);
     const body = `Subject To\n${constraints.join('\n')}\nEnd`;
-    const solve = (direction: 'Minimize' | 'Maximize', sum: TSum): number => {
+    return (direction: 'Minimize' | 'Maximize', sum: TSum): number => {
       if (sum.length === 0) return 0;
       const solution = solver.solve(`${direction}\n obj: ${sum.join(' + ')}\n${body}`);
       if (solution.Status !== 'Optimal') throw new Error(`LP ${direction}: ${solution.Status}`);
       return Math.round(solution.ObjectiveValue * 1e6) / 1e6;
     };
-    return [...this.targets.values()].map((target) => ({
-      ...target,
-      lo: solve('Minimize', target.sum),
-      hi: solve('Maximize', target.sum),
-    }));
   }
 }

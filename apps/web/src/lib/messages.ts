@@ -241,6 +241,8 @@ export const MESSAGES = {
     protectsSmallGroup: 'dold för att skydda en liten grupp',
     suppressedNote:
       'Grupper med färre än {n} svar visas inte, och inte heller andra siffror som tillsammans med omgångens övriga tabeller skulle låta en dold grupp räknas fram.',
+    noAnswerGroupNote: '”{label}” är de som har svarat på frågan men inte på bakgrundsfrågan.',
+    breakdownChartCaption: 'Svaren i varje grupp, i procent av gruppens svar: {question} uppdelat efter {by}',
     withheldQuestion: 'Färre än {n} har svarat på frågan: resultatet visas inte.',
     withheldProtects: 'Tabellen visas inte: den skulle låta en grupp med färre än {n} svar räknas fram.',
     breakdownAfterClose: 'Resultaten kan delas upp efter bakgrundsfrågor när omgången har stängts.',
@@ -622,6 +624,9 @@ export const MESSAGES = {
     protectsSmallGroup: 'hidden to protect a small group',
     suppressedNote:
       'Groups with fewer than {n} responses are not shown, nor any other figure that, with the wave’s other tables, would let a hidden group be worked out.',
+    noAnswerGroupNote: '“{label}” are those who answered the question but not the background question.',
+    breakdownChartCaption:
+      'The answers of each group, in per cent of the group’s responses: {question} broken down by {by}',
     withheldQuestion: 'Fewer than {n} answered this question: the result is not shown.',
     withheldProtects: 'The table is not shown: it would let a group of fewer than {n} responses be worked out.',
     breakdownAfterClose: 'Results can be broken down by background questions once the wave has closed.',

@@ -8,7 +8,9 @@ import type {
 } from '@enkat/survey-schema';
 import { fillMessage, MESSAGES, type TLanguage } from '@/lib/messages';
 import { BarChart } from './bar-chart';
+import { BreakdownResult } from './breakdown-result';
 import { CommentsList } from './comments-list';
+import { markerText } from './hidden-marker';
 
 type TProps = {
   question: TQuestionResult;
@@ -65,43 +67,45 @@ function ChoiceResult({
   const hiddenText = (reason: THiddenReason) => markerText(reason, results.minGroupSize, language);
   return (
     <>
-      <table className="result-table">
-        <thead>
-          <tr>
-            <th scope="col">{m.option}</th>
-            <th scope="col">{m.percentCol}</th>
-            <th scope="col">{m.countCol}</th>
-            <th scope="col">{m.marginCol}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row) =>
-            row.hidden || row.count === null ? (
-              <tr key={row.optionId}>
-                <th scope="row">{row.label}</th>
-                <td className="suppressed" colSpan={3}>
-                  {hiddenText(row.hidden ?? 'small_group')}
-                </td>
-              </tr>
-            ) : (
-              <tr key={row.optionId}>
-                <th scope="row">{row.label}</th>
-                <td className="number">{formatPercent(row.percent, language)}</td>
-                <td className="number">{formatInteger(row.count, language)}</td>
-                <td className="number">{formatMargin(row.margin, language)}</td>
-              </tr>
-            ),
-          )}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{m.total}</th>
-            <td />
-            <td className="number">{formatInteger(table.total, language)}</td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
+      <div className="table-scroll">
+        <table className="result-table">
+          <thead>
+            <tr>
+              <th scope="col">{m.option}</th>
+              <th scope="col">{m.percentCol}</th>
+              <th scope="col">{m.countCol}</th>
+              <th scope="col">{m.marginCol}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row) =>
+              row.hidden || row.count === null ? (
+                <tr key={row.optionId}>
+                  <th scope="row">{row.label}</th>
+                  <td className="suppressed" colSpan={3}>
+                    {hiddenText(row.hidden ?? 'small_group')}
+                  </td>
+                </tr>
+              ) : (
+                <tr key={row.optionId}>
+                  <th scope="row">{row.label}</th>
+                  <td className="number">{formatPercent(row.percent, language)}</td>
+                  <td className="number">{formatInteger(row.count, language)}</td>
+                  <td className="number">{formatMargin(row.margin, language)}</td>
+                </tr>
+              ),
+            )}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{m.total}</th>
+              <td />
+              <td className="number">{formatInteger(table.total, language)}</td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
       {question.agreement && (
         <ul className="agreement-figures">
           {[question.agreement.allAnswers, question.agreement.scaleAnswers].map((figures) => (
@@ -125,7 +129,7 @@ function ChoiceResult({
         )}
         language={language}
       />
-      {question.breakdown && <BreakdownTable question={question} results={results} language={language} />}
+      {question.breakdown && <BreakdownResult question={question} results={results} language={language} />}
     </>
   );
 }
@@ -160,79 +164,4 @@ function AgreementLine({
       {labels.disagree || m.disagreeLabel} {share(figures.disagree)}
     </li>
   );
-}
-
-function BreakdownTable({
-  question,
-  results,
-  language,
-}: { question: TChoiceQuestionResult } & Omit<TProps, 'question' | 'number'>) {
-  const m = MESSAGES[language];
-  const columns = question.breakdown ?? [];
-  const marker = (reason: THiddenReason) => markerText(reason, results.minGroupSize, language);
-  return (
-    <div className="table-scroll">
-      <table className="breakdown-table">
-        <caption>
-          {m.breakdownBy}: {results.breakdown?.text}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{m.option}</th>
-            {columns.map((column) => (
-              <th scope="col" key={column.key}>
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {question.table?.rows.map((row) => (
-            <tr key={row.optionId}>
-              <th scope="row">{row.label}</th>
-              {columns.map((column) => {
-                if (column.suppressed) {
-                  return (
-                    <td key={column.key} className="suppressed">
-                      {marker(column.reason)}
-                    </td>
-                  );
-                }
-                const cell = column.rows.find((r) => r.optionId === row.optionId);
-                if (cell?.hidden) {
-                  return (
-                    <td key={column.key} className="suppressed">
-                      {marker(cell.hidden)}
-                    </td>
-                  );
-                }
-                return (
-                  <td key={column.key} className="number">
-                    {formatPercent(cell?.percent ?? null, language)} ({formatInteger(cell?.count ?? 0, language)})
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{m.total}</th>
-            {columns.map((column) => (
-              <td key={column.key} className={column.suppressed ? 'suppressed' : 'number'}>
-                {column.suppressed ? marker(column.reason) : formatInteger(column.n, language)}
-              </td>
-            ))}
-          </tr>
-        </tfoot>
-      </table>
-      <p className="muted">{fillMessage(m.suppressedNote, { n: results.minGroupSize })}</p>
-    </div>
-  );
-}
-
-/** Why a count is hidden, in words: "färre än 5 svar" or "dold för att skydda en liten grupp". */
-function markerText(reason: THiddenReason, minGroup: number, language: TLanguage): string {
-  const m = MESSAGES[language];
-  return reason === 'protects_small_group' ? m.protectsSmallGroup : fillMessage(m.suppressed, { n: minGroup });
 }

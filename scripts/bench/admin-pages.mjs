@@ -68,12 +68,16 @@ async function retried(send) {
   }
 }
 
-/** @param {string} databaseUrl */
-function createOwner(databaseUrl) {
+/**
+ * The owner, made by the checkout's own command (its database has that checkout's columns).
+ * @param {string} rootDir
+ * @param {string} databaseUrl
+ */
+function createOwner(rootDir, databaseUrl) {
   const result = spawnSync(
     process.execPath,
     ['apps/api/dist/cli/admin-create.js', '--email', EMAIL, '--name', 'Bench', '--role', 'owner', '--password-stdin'],
-    { cwd: ROOT, input: PASSWORD, encoding: 'utf8', env: { ...process.env, DATABASE_URL: databaseUrl } },
+    { cwd: rootDir, input: PASSWORD, encoding: 'utf8', env: { ...process.env, DATABASE_URL: databaseUrl } },
   );
   if (result.status !== 0) throw new Error(`admin:create failed: ${result.stderr}`);
 }
@@ -262,7 +266,7 @@ async function startTarget(rootDir, webPort, browser) {
     await database.stop();
   };
   try {
-    createOwner(database.url);
+    createOwner(rootDir, database.url);
     const baseUrl = `http://localhost:${webPort}`;
     const context = await browser.newContext({ baseURL: baseUrl, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
     const login = await context.request.post('/api/v1/auth/login', {

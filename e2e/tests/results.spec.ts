@@ -101,3 +101,15 @@ test('an editor marks a name in the comments and removes a phone number, and the
   expect(audit.events.length).toBeGreaterThanOrEqual(1);
   expect(JSON.stringify(audit.events)).not.toContain('08-123');
 });
+
+test('the trend page numbers each question as the results page does', async ({ page }) => {
+  await logIn(page, createAdministrator('analyst', 'numbering'));
+  await page.getByRole('link', { name: 'Socialtjänstenkäten', exact: true }).click();
+  await page.getByRole('row', { name: /2012/ }).getByRole('link', { name: 'Resultat' }).click();
+  const role = page.getByRole('heading', { level: 2, name: /Vilken är din roll\?/ });
+  const onResults = (await role.textContent()) ?? '';
+  // Two free-text questions come before it, so counting only the trend's questions would say 7.
+  expect(onResults).toMatch(/^9\. /);
+  await page.getByRole('link', { name: 'Jämförelse mellan omgångarna' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /Vilken är din roll\?/ })).toHaveText(onResults);
+});

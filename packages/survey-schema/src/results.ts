@@ -231,6 +231,8 @@ export const ZTrendStep = z.object({
 export const ZTrendQuestion = z.object({
   questionId: z.string(),
   type: ZChoiceQuestionResult.shape.type,
+  /** Its number on the results page of the latest wave that has it (every question counted, free text too). */
+  number: z.int().positive(),
   /** Wording and options as in the latest wave that has the question. */
   text: z.string(),
   options: z.array(z.object({ optionId: z.string(), label: z.string() })),

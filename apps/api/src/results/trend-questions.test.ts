@@ -62,6 +62,8 @@ describe('trendQuestions', () => {
     ]);
     expect(trend.map((q) => q.questionId)).toEqual(['b', 'a', 'gammal']);
     expect(trend[2]?.points.map((p) => p.available)).toEqual([true, false]);
+    // Numbered as each one's latest results page numbers it: the free-text question counts there.
+    expect(trend.map((q) => q.number)).toEqual([1, 3, 1]);
   });
 
   it('compares each wave with the previous one that has the question, and says whether the change is real', () => {

@@ -17,7 +17,8 @@ type TAvailable = { point: TTrendPoint; text: string; population: number | null 
  * figures per wave, taken from the already suppressed results, and for every two consecutive
  * waves that both show it, the change in percentage points of each option's share and of the
  * agree share (both bases), each with whether it exceeds the combined 95 % margin.
- * Questions come in the order of the latest wave, then those only earlier waves had.
+ * Questions come in the order of the latest wave, then those only earlier waves had, each
+ * numbered as the results page of the latest wave that has it numbers it.
  */
 export function trendQuestions(waves: readonly TTrendWaveInput[]): TTrendQuestion[] {
   const byId = new Map<string, (TChoiceQuestionResult | null)[]>();
@@ -40,7 +41,8 @@ function trendQuestion(
   waves: readonly TTrendWaveInput[],
   perWave: (TChoiceQuestionResult | null)[],
 ): TTrendQuestion {
-  const latest = [...perWave].reverse().find((q) => q !== null);
+  const latestIndex = perWave.findLastIndex((q) => q !== null);
+  const latest = perWave[latestIndex];
   const labelled = [...perWave].reverse().find((q) => q?.table);
   const available: TAvailable[] = [];
   const points = waves.map((wave, i): TTrendPoint => {
@@ -68,6 +70,7 @@ function trendQuestion(
   const steps = available.slice(1).map((later, i) => step(available[i] as TAvailable, later));
   return {
     questionId,
+    number: (waves[latestIndex]?.results?.questions.findIndex((q) => q.questionId === questionId) ?? 0) + 1,
     type: latest?.type ?? 'single_choice',
     text: latest?.text ?? questionId,
     options: labelled?.table?.rows.map(({ optionId, label }) => ({ optionId, label })) ?? [],

@@ -30,7 +30,7 @@ export default async function TrendPage({ params }: TProps) {
       <h1>
         {m.trendTitle}: {series.name}
       </h1>
-      {questions.map((question, index) => {
+      {questions.map((question) => {
         const rows =
           question.type === 'agreement'
             ? [{ key: 'agree', label: m.agreeLabel }]
@@ -50,7 +50,7 @@ export default async function TrendPage({ params }: TProps) {
             aria-labelledby={`trend-${question.questionId}`}
           >
             <h2 id={`trend-${question.questionId}`}>
-              {index + 1}. {question.text}
+              {question.number}. {question.text}
             </h2>
             {question.steps.some((s) => s.wordingChanged) && (
               <p className="notice">

@@ -15,6 +15,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
 import { ApiError, api } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
+import { fillMessage } from '@/lib/messages';
 import { formatStockholm, fromStockholmInput } from '@/lib/stockholm-time';
 import { SendsTable } from './sends-table';
 import { TemplatesForm } from './templates-form';
@@ -108,7 +109,11 @@ export function MailingPanel({ waveId, canEdit, open }: TMailingPanelProps) {
         </p>
       )}
       {mailing.sending.enabled ? (
-        <p>{mailing.sending.message}</p>
+        <p>
+          {fillMessage(t('mailOn'), {
+            n: mailing.sending.ratePerSecond.toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB'),
+          })}
+        </p>
       ) : (
         <p className="notice">
           <strong>{t('mailOff')}:</strong> {t('mailOffDetail')}

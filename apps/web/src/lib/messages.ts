@@ -140,7 +140,7 @@ export const MESSAGES = {
     codesUsed: 'Använda',
     codesRevokedCount: 'Återkallade',
     responseRate: 'Svarsfrekvens',
-    codeBatches: 'Omgångar av koder',
+    codeBatches: 'Kodsatser',
     codeBatchCreated: 'Skapade',
     actions: 'Åtgärder',
     revokeUnused: 'Återkalla oanvända',
@@ -313,7 +313,7 @@ export const MESSAGES = {
     confirmRevokeCodeBody: 'Koden {code} kan inte längre användas för att svara. Det går inte att ångra.',
     confirmRevokeBatchTitle: 'Återkalla oanvända koder?',
     confirmRevokeBatchBody:
-      'Alla koder i den här omgången av koder som inte har använts slutar gälla. Svar som redan lämnats påverkas inte. Det går inte att ångra.',
+      'Alla koder i den här kodsatsen som inte har använts slutar gälla. Svar som redan lämnats påverkas inte. Det går inte att ångra.',
     confirmRoleTitle: 'Byta roll?',
     confirmRoleBody: '{name} får rollen {to} i stället för {from}. Det gäller direkt.',
     changeRole: 'Byt roll',

@@ -15,7 +15,7 @@ describe('the audit log in words', () => {
       'e-post: ann@example.org · roll: redaktör',
     );
     expect(detailsText({ count: 640, batchId: '1a2b3c4d-0000-4000-8000-000000000000' }, 'sv')).toBe(
-      'antal: 640 · kodomgång: 1a2b3c4d',
+      'antal: 640 · kodsats: 1a2b3c4d',
     );
     expect(
       detailsText(

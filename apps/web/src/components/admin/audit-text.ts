@@ -86,7 +86,7 @@ const KEYS: Record<TLanguage, Record<string, string>> = {
     role: 'roll',
     disabled: 'avstängd',
     count: 'antal',
-    batchId: 'kodomgång',
+    batchId: 'kodsats',
     contentHash: 'kontrollsumma',
     rerun: 'nästa omgång',
     questionId: 'fråga',
@@ -146,7 +146,7 @@ function valueText(key: string, value: unknown, language: TLanguage): string {
   return WORDS[language][text] ?? text;
 }
 
-/** An audit entry's details as a line of text: "antal: 640 · kodomgång: 1a2b3c4d". */
+/** An audit entry's details as a line of text: "antal: 640 · kodsats: 1a2b3c4d". */
 export function detailsText(details: Record<string, unknown> | null, language: TLanguage): string {
   if (!details) return '';
   return Object.entries(details)

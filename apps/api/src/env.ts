@@ -109,7 +109,6 @@ export const ZApiEnv = z.object({
 });
 export type TApiEnv = z.infer<typeof ZApiEnv>;
 
-/** Parses the environment; on failure prints one line naming each bad variable and exits. */
 /** The SSO settings, when all three of issuer, client id and secret are set. */
 export type TOidcSettings = {
   issuer: URL;
@@ -142,6 +141,7 @@ export function oidcSettings(
   };
 }
 
+/** Parses the environment; on failure prints one line naming each bad variable and exits. */
 export function loadApiEnv(source: NodeJS.ProcessEnv = process.env): TApiEnv {
   const parsed = ZApiEnv.safeParse(withSecretFile(source));
   if (parsed.success) {

@@ -119,17 +119,18 @@ export type TOidcSettings = {
   requireVerifiedEmail: boolean;
 };
 
-export function oidcSettings(
-  env: Pick<
-    TApiEnv,
-    | 'OIDC_ISSUER'
-    | 'OIDC_CLIENT_ID'
-    | 'OIDC_CLIENT_SECRET'
-    | 'OIDC_ORGANISATION_NAME'
-    | 'OIDC_ALLOWED_DOMAINS'
-    | 'OIDC_REQUIRE_VERIFIED_EMAIL'
-  >,
-): TOidcSettings | null {
+/** The variables that configure single sign-on. */
+export type TOidcEnv = Pick<
+  TApiEnv,
+  | 'OIDC_ISSUER'
+  | 'OIDC_CLIENT_ID'
+  | 'OIDC_CLIENT_SECRET'
+  | 'OIDC_ORGANISATION_NAME'
+  | 'OIDC_ALLOWED_DOMAINS'
+  | 'OIDC_REQUIRE_VERIFIED_EMAIL'
+>;
+
+export function oidcSettings(env: TOidcEnv): TOidcSettings | null {
   if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
   return {
     issuer: new URL(env.OIDC_ISSUER),

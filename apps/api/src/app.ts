@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sessionCookie } from './auth/session-cookie.js';
 import { SsoClient } from './auth/sso.js';
-import { oidcSettings, type TApiEnv } from './env.js';
+import { oidcSettings, type TApiEnv, type TOidcEnv } from './env.js';
 import { registerErrorHandler } from './errors/error-handler.js';
 import { loggerOptions, registerRequestLogging } from './logger.js';
 import access from './plugins/app/access.js';
@@ -43,12 +43,6 @@ export type TAppEnv = Pick<
   | 'DATABASE_POOL_SIZE'
   | 'LOGIN_ACCOUNT_LIMIT'
   | 'PROXY_SECRET'
-  | 'OIDC_ISSUER'
-  | 'OIDC_CLIENT_ID'
-  | 'OIDC_CLIENT_SECRET'
-  | 'OIDC_ORGANISATION_NAME'
-  | 'OIDC_ALLOWED_DOMAINS'
-  | 'OIDC_REQUIRE_VERIFIED_EMAIL'
   | 'SMTP_HOST'
   | 'SMTP_PORT'
   | 'SMTP_SECURE'
@@ -57,7 +51,8 @@ export type TAppEnv = Pick<
   | 'MAIL_FROM'
   | 'MAIL_RATE_PER_SECOND'
   | 'MAIL_RETRY_SECONDS'
->;
+> &
+  TOidcEnv;
 
 export type TBuildAppOptions = {
   env: TAppEnv;

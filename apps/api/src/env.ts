@@ -109,7 +109,6 @@ export const ZApiEnv = z.object({
 });
 export type TApiEnv = z.infer<typeof ZApiEnv>;
 
-/** Parses the environment; on failure prints one line naming each bad variable and exits. */
 /** The SSO settings, when all three of issuer, client id and secret are set. */
 export type TOidcSettings = {
   issuer: URL;
@@ -120,17 +119,18 @@ export type TOidcSettings = {
   requireVerifiedEmail: boolean;
 };
 
-export function oidcSettings(
-  env: Pick<
-    TApiEnv,
-    | 'OIDC_ISSUER'
-    | 'OIDC_CLIENT_ID'
-    | 'OIDC_CLIENT_SECRET'
-    | 'OIDC_ORGANISATION_NAME'
-    | 'OIDC_ALLOWED_DOMAINS'
-    | 'OIDC_REQUIRE_VERIFIED_EMAIL'
-  >,
-): TOidcSettings | null {
+/** The variables that configure single sign-on. */
+export type TOidcEnv = Pick<
+  TApiEnv,
+  | 'OIDC_ISSUER'
+  | 'OIDC_CLIENT_ID'
+  | 'OIDC_CLIENT_SECRET'
+  | 'OIDC_ORGANISATION_NAME'
+  | 'OIDC_ALLOWED_DOMAINS'
+  | 'OIDC_REQUIRE_VERIFIED_EMAIL'
+>;
+
+export function oidcSettings(env: TOidcEnv): TOidcSettings | null {
   if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
   return {
     issuer: new URL(env.OIDC_ISSUER),
@@ -142,6 +142,7 @@ export function oidcSettings(
   };
 }
 
+/** Parses the environment; on failure prints one line naming each bad variable and exits. */
 export function loadApiEnv(source: NodeJS.ProcessEnv = process.env): TApiEnv {
   const parsed = ZApiEnv.safeParse(withSecretFile(source));
   if (parsed.success) {

@@ -88,7 +88,6 @@ export async function issueSetupLink(db: TDb, id: string, actor: TActor): Promis
   });
 }
 
-/** Sets the password through a setup link; the link works once, and every session ends. */
 /**
  * The administrator a setup link belongs to, or a refusal: 404 when the link is unknown or
  * already used (a used link's hash is gone), 410 when it has expired. Reads only.
@@ -107,6 +106,7 @@ export async function setupTokenHolder(db: TDb | Prisma.TransactionClient, token
   return row;
 }
 
+/** Sets the password through a setup link; the link works once, and every session ends. */
 export async function setPasswordWithSetupToken(db: TDb, token: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {

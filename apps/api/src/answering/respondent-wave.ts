@@ -79,15 +79,15 @@ export async function findPublishedWave(db: TDb, slug: string, now = new Date())
   };
 }
 
+const recent = new Map<string, { at: number; wave: TPublishedWave }>();
+const RECENT_MS = 1000;
+
 /**
  * The wave for storing an answer: a view at most a second old while it is open, so a rush of
  * submissions does not read the same row a thousand times a second. Nothing depends on it being
  * fresh: storing checks the wave's state and dates again in the same statement. A wave that
  * looks anything but open is read afresh.
  */
-const recent = new Map<string, { at: number; wave: TPublishedWave }>();
-const RECENT_MS = 1000;
-
 export async function findWaveForAnswering(db: TDb, slug: string): Promise<TPublishedWave> {
   const now = new Date();
   const cached = recent.get(slug);

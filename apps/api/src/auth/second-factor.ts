@@ -4,7 +4,7 @@ import { Secret, TOTP } from 'otpauth';
 
 /** RFC 6238 as every authenticator app does it: SHA-1, six digits, 30-second steps. */
 const PERIOD_SECONDS = 30;
-export const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = 10;
 // No look-alikes (0/O, 1/I/L), as for invitation codes.
 const RECOVERY_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 

@@ -14,10 +14,6 @@ export async function signInRules(db: TDb): Promise<TSignInRules> {
   return row ?? DEFAULTS;
 }
 
-export async function requireSecondFactor(db: TDb): Promise<boolean> {
-  return (await signInRules(db)).requireSecondFactor;
-}
-
 /**
  * Changes the rules. Password sign-in can be switched off only with single sign-on configured
  * and one break-glass owner named, an active owner with a password, so that a broken provider

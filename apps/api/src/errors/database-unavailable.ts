@@ -18,7 +18,7 @@ const UNAVAILABLE_MESSAGES = [
   'Connection terminated',
   'Unable to start a transaction',
   'DatabaseNotReachable',
-  'Client has encountered a connection error',
+  // Also covers Prisma's "Client has encountered a connection error".
   'connection error',
   "Can't reach database server",
   'Connection refused',

@@ -67,8 +67,9 @@ const FILE_WORD = {
 /**
  * A wave's exports: the results tables (XLSX, CSV, Swedish Excel CSV, PDF report), built from
  * the same suppressed results as the page, and the anonymized raw responses (XLSX, CSV; the
- * comments on a sheet of their own, or in comments.csv) in random order without timestamps. Every download is streamed and recorded in the audit log
- * (which file, which breakdown; nothing about respondents).
+ * comments on a sheet of their own, or in comments.csv) in random order without timestamps.
+ * Every download is streamed and recorded in the audit log (which file, which breakdown;
+ * nothing about respondents).
  */
 const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -13,7 +13,7 @@ import { ADMINISTRATOR_SELECT, toAdministrator } from '../admins/administrators.
 import { recordAudit } from '../admins/audit.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpStep, totpUri } from '../auth/second-factor.js';
-import { requireSecondFactor } from '../auth/sign-in-settings.js';
+import { signInRules } from '../auth/sign-in-settings.js';
 import { AppError } from '../errors/app-error.js';
 import { adminOf, ROLES } from '../plugins/app/access.js';
 import { ADMIN_PROBLEMS } from './problem-responses.js';
@@ -108,7 +108,7 @@ const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const admin = adminOf(request);
       await checkPassword(admin.id, request.body.password);
-      if (await requireSecondFactor(app.db)) {
+      if ((await signInRules(app.db)).requireSecondFactor) {
         throw new AppError('conflict', 'The owners require a second factor: it cannot be turned off.');
       }
       await clearSecondFactor(admin.id);

@@ -2,7 +2,6 @@ import type { TDb } from '@enkat/db';
 import type { TLateCodes, TWave } from '@enkat/survey-schema';
 import { recordAudit } from '../admins/audit.js';
 import { AppError } from '../errors/app-error.js';
-import { loadWave } from './wave-view.js';
 
 /**
  * Padding: an editor who issues codes to an open wave can answer with them, and so make a
@@ -12,7 +11,10 @@ import { loadWave } from './wave-view.js';
  */
 
 /** When answering began: the later of opening and publishing; null while it has not. */
-export function answeringBeganAt(wave: Pick<TWave, 'state' | 'publishedAt' | 'settings'>, now = new Date()) {
+export function answeringBeganAt(
+  wave: Pick<TWave, 'state' | 'publishedAt'> & { settings: Pick<TWave['settings'], 'opensAt'> },
+  now = new Date(),
+) {
   if (wave.state === 'draft' || !wave.publishedAt) return null;
   const opens = wave.settings.opensAt ? new Date(wave.settings.opensAt) : null;
   const began = opens && opens > new Date(wave.publishedAt) ? opens : new Date(wave.publishedAt);
@@ -28,8 +30,18 @@ export async function assertMayIssueCodes(
   waveId: string,
   actor: { id: string; email: string },
 ): Promise<void> {
-  const wave = await loadWave(db, waveId);
-  if (wave.state !== 'open' || !wave.settings.codesLockedWhenOpen || !answeringBeganAt(wave)) return;
+  // Only the fields the rule needs; a missing wave is issueCodes's to report.
+  const wave = await db.wave.findUnique({
+    where: { id: waveId },
+    select: { state: true, publishedAt: true, opensAt: true, codesLockedWhenOpen: true },
+  });
+  if (wave?.state !== 'open' || !wave.codesLockedWhenOpen) return;
+  const began = answeringBeganAt({
+    state: wave.state,
+    publishedAt: wave.publishedAt?.toISOString() ?? null,
+    settings: { opensAt: wave.opensAt?.toISOString() ?? null },
+  });
+  if (!began) return;
   await recordAudit(db, { actor, action: 'codes_refused', object: { type: 'wave', id: waveId } });
   throw new AppError(
     'conflict',

@@ -3,21 +3,12 @@
 import type { TAdministrator } from '@enkat/survey-schema';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { createContext, type ReactNode, useContext, useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { api } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
 import { ZNoContent } from './schemas';
 
 const SECOND_FACTOR_PATH = '/admin/second-factor';
-
-const AdminContext = createContext<TAdministrator | null>(null);
-
-/** The logged-in administrator (inside the admin shell). */
-export function useAdmin(): TAdministrator {
-  const admin = useContext(AdminContext);
-  if (!admin) throw new Error('useAdmin outside AdminShell');
-  return admin;
-}
 
 /** Header and navigation around every logged-in admin page; the session was checked on the server. */
 export function AdminShell({
@@ -51,7 +42,7 @@ export function AdminShell({
     { href: SECOND_FACTOR_PATH, label: t('navSecondFactor'), show: true },
   ];
   return (
-    <AdminContext.Provider value={admin}>
+    <>
       <header className="admin-header">
         <nav aria-label={t('admin')}>
           {links
@@ -75,6 +66,6 @@ export function AdminShell({
         </div>
       </header>
       <main>{children}</main>
-    </AdminContext.Provider>
+    </>
   );
 }

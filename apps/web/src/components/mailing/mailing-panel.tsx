@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { ApiError, api } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
 import { fillMessage } from '@/lib/messages';
-import { formatStockholm, fromStockholmInput } from '@/lib/stockholm-time';
+import { fromStockholmInput } from '@/lib/stockholm-time';
 import { SendsTable } from './sends-table';
 import { TemplatesForm } from './templates-form';
 import { uploadList } from './upload-list';
@@ -256,8 +256,6 @@ export function MailingPanel({ waveId, canEdit, open }: TMailingPanelProps) {
           {mailing.sends.length > 0 && (
             <SendsTable
               sends={mailing.sends}
-              language={language}
-              format={formatStockholm}
               onCancel={
                 editable
                   ? (sendId) =>

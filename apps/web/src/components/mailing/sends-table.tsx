@@ -1,19 +1,19 @@
 'use client';
 
+import { formatInteger } from '@enkat/results';
 import type { TMailSend } from '@enkat/survey-schema';
 import { useI18n } from '@/lib/i18n';
+import { formatStockholm } from '@/lib/stockholm-time';
 
 type TSendsTableProps = {
   sends: TMailSend[];
-  language: 'sv' | 'en';
-  format: (iso: string | null, language: 'sv' | 'en') => string;
   onCancel: ((sendId: string) => void) | undefined;
 };
 
 /** Every send of a wave with its counts, and the mail server's reasons for what failed. */
-export function SendsTable({ sends, language, format, onCancel }: TSendsTableProps) {
-  const { t } = useI18n();
-  const number = (n: number) => n.toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB');
+export function SendsTable({ sends, onCancel }: TSendsTableProps) {
+  const { t, language } = useI18n();
+  const number = (n: number) => formatInteger(n, language);
   return (
     <>
       <table className="sends-table">
@@ -33,7 +33,7 @@ export function SendsTable({ sends, language, format, onCancel }: TSendsTablePro
           {sends.map((send) => (
             <tr key={send.id}>
               <td>{t(send.kind === 'invitation' ? 'mailInvitation' : 'mailReminder')}</td>
-              <td>{format(send.scheduledAt, language)}</td>
+              <td>{formatStockholm(send.scheduledAt, language)}</td>
               <td>{t(`mailState_${send.state}`)}</td>
               <td className="number">{number(send.total)}</td>
               <td className="number">{number(send.sent)}</td>

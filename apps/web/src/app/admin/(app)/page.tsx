@@ -1,9 +1,7 @@
-import { formatInteger, formatPercent, percent } from '@enkat/results';
-import { type TWaveOverview, ZOverviewResponse } from '@enkat/survey-schema';
+import { ZOverviewResponse } from '@enkat/survey-schema';
 import Link from 'next/link';
 import { CreateSeriesForm } from '@/components/admin/create-series-form';
-import { waveDates } from '@/components/admin/wave-dates';
-import { MESSAGES, type TLanguage } from '@/lib/messages';
+import { WaveTable } from '@/components/admin/wave-table';
 import { adminMessages, currentAdmin, serverApi } from '@/lib/server-api';
 
 /** How many waves of a series the overview shows, newest first. */
@@ -33,57 +31,10 @@ export default async function AdminHomePage() {
             <h3 id={`series-${series.id}`}>
               <Link href={`/admin/series/${series.id}`}>{series.name}</Link>
             </h3>
-            <div className="table-scroll">
-              <table className="stack-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{m.wave}</th>
-                    <th scope="col">{m.status}</th>
-                    <th scope="col">{m.dates}</th>
-                    <th scope="col" className="number">
-                      {m.answers}
-                    </th>
-                    <th scope="col" className="number">
-                      {m.responseRate}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {series.waves
-                    .toReversed()
-                    .slice(0, WAVES_SHOWN)
-                    .map((wave) => (
-                      <WaveRow key={wave.id} wave={wave} language={language} />
-                    ))}
-                </tbody>
-              </table>
-            </div>
+            <WaveTable waves={series.waves.toReversed().slice(0, WAVES_SHOWN)} language={language} />
           </section>
         ))}
       {canEdit && <CreateSeriesForm />}
     </>
-  );
-}
-
-function WaveRow({ wave, language }: { wave: TWaveOverview; language: TLanguage }) {
-  const m = MESSAGES[language];
-  const draft = wave.state === 'draft';
-  const rate = wave.population ? percent(wave.responses, wave.population) : null;
-  return (
-    <tr>
-      <th scope="row">
-        <Link href={`/admin/waves/${wave.id}`}>{wave.name}</Link>
-      </th>
-      <td data-label={m.status}>
-        <span className={`badge state-${wave.state}`}>{m[`state_${wave.state}`]}</span>
-      </td>
-      <td data-label={m.dates}>{waveDates(wave.opensAt, wave.closesAt, language)}</td>
-      <td className="number" data-label={m.answers}>
-        {draft ? '–' : `${wave.state === 'open' ? `${m.atLeast} ` : ''}${formatInteger(wave.responses, language)}`}
-      </td>
-      <td className="number" data-label={m.responseRate}>
-        {draft || rate === null ? '–' : formatPercent(rate, language)}
-      </td>
-    </tr>
   );
 }

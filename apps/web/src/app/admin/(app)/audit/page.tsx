@@ -15,7 +15,8 @@ import { formatStockholm } from '@/lib/stockholm-time';
 type TProps = { searchParams: Promise<Record<string, string | undefined>> };
 type TObjectNames = Map<string, { name: string; href: string }>;
 
-const FILTERS = ['action', 'actor', 'from', 'to'] as const;
+const DATE_FILTERS = ['from', 'to'] as const;
+const FILTERS = ['action', 'actor', ...DATE_FILTERS] as const;
 
 /** The audit log, filtered with a plain GET form: Swedish event names, objects by name, details as text. */
 export default async function AuditPage({ searchParams }: TProps) {
@@ -60,24 +61,18 @@ export default async function AuditPage({ searchParams }: TProps) {
         </div>
         <Field id="actor" label={m.who} defaultValue={filters.actor ?? ''} />
         {/* Text, not type="date": the browser would show its own locale's format ("mm/dd/yyyy"). */}
-        <Field
-          id="from"
-          label={m.from}
-          hint={m.dateFormatHint}
-          placeholder={m.datePlaceholder}
-          inputMode="numeric"
-          pattern="\d{4}-\d{2}-\d{2}"
-          defaultValue={filters.from ?? ''}
-        />
-        <Field
-          id="to"
-          label={m.to}
-          hint={m.dateFormatHint}
-          placeholder={m.datePlaceholder}
-          inputMode="numeric"
-          pattern="\d{4}-\d{2}-\d{2}"
-          defaultValue={filters.to ?? ''}
-        />
+        {DATE_FILTERS.map((key) => (
+          <Field
+            key={key}
+            id={key}
+            label={m[key]}
+            hint={m.dateFormatHint}
+            placeholder={m.datePlaceholder}
+            inputMode="numeric"
+            pattern="\d{4}-\d{2}-\d{2}"
+            defaultValue={filters[key] ?? ''}
+          />
+        ))}
         <button type="submit" className="button">
           {m.filter}
         </button>

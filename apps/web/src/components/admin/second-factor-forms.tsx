@@ -2,7 +2,7 @@
 
 import { type TSecondFactorSetup, ZRecoveryCodesResponse, ZSecondFactorSetup } from '@enkat/survey-schema';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '@/lib/api-client';
+import { ApiError, api, errorText } from '@/lib/api-client';
 import { useI18n } from '@/lib/i18n';
 import { Field, fieldErrors } from './field';
 import { ZNoContent } from './schemas';
@@ -21,7 +21,7 @@ export function SecondFactorForms({ initial }: { initial: TSecondFactorState }) 
   function showError(caught: unknown, field: string) {
     setErrors(
       caught instanceof ApiError
-        ? { [field]: caught.message, ...fieldErrors(caught.problem.errors, language) }
+        ? { [field]: errorText(caught, language), ...fieldErrors(caught.problem.errors, language) }
         : { [field]: t('error') },
     );
   }
@@ -35,7 +35,7 @@ export function SecondFactorForms({ initial }: { initial: TSecondFactorState }) 
       );
       setErrors({});
     } catch (caught) {
-      setErrors(caught instanceof ApiError ? { setupPassword: caught.message } : { setupPassword: t('error') });
+      showError(caught, 'setupPassword');
     }
   }
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatInteger } from '@enkat/results';
 import {
   type TMailing,
   type TMailingMode,
@@ -154,11 +155,11 @@ export function MailingPanel({ waveId, canEdit, open }: TMailingPanelProps) {
         <>
           <h3>{t('mailRecipients')}</h3>
           <p>
-            {t('mailRecipientCount')}: <strong>{mailing.recipients.toLocaleString('sv-SE')}</strong>
+            {t('mailRecipientCount')}: <strong>{formatInteger(mailing.recipients, language)}</strong>
             {mailing.answered !== null && (
               <>
                 {' '}
-                · {t('mailAnswered')}: <strong>{mailing.answered.toLocaleString('sv-SE')}</strong>
+                · {t('mailAnswered')}: <strong>{formatInteger(mailing.answered, language)}</strong>
               </>
             )}
           </p>
@@ -271,13 +272,13 @@ export function MailingPanel({ waveId, canEdit, open }: TMailingPanelProps) {
 }
 
 function UploadResult({ result }: { result: TUploadRecipientsResponse }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
     <div className="upload-result" role="status">
       <p>
-        {t('mailAccepted')}: <strong>{result.accepted.toLocaleString('sv-SE')}</strong> · {t('mailDuplicates')}:{' '}
-        {result.duplicates.toLocaleString('sv-SE')} · {t('mailRejected')}:{' '}
-        {result.rejected.length.toLocaleString('sv-SE')}
+        {t('mailAccepted')}: <strong>{formatInteger(result.accepted, language)}</strong> · {t('mailDuplicates')}:{' '}
+        {formatInteger(result.duplicates, language)} · {t('mailRejected')}:{' '}
+        {formatInteger(result.rejected.length, language)}
       </p>
       {result.rejected.length > 0 && (
         <table>

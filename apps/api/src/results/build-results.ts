@@ -123,13 +123,14 @@ async function questionResults(
     .map((q) => q.id);
   // Counted once: the disclosure decision, when it is not made yet, needs the same counts.
   const counting = countOptions(db, wave.id);
+  const answering = countAnswered(db, wave.id, multiple);
   const [options, answered, writers, groupOptions, groupAnswered, decision] = await Promise.all([
     counting,
-    countAnswered(db, wave.id, multiple),
+    answering,
     countWriters(db, wave.id),
     background ? countOptionsByGroup(db, wave.id, background.id) : (new Map() as TGroupOptionCounts),
     background ? countAnsweredByGroup(db, wave.id, background.id, multiple) : (new Map() as TOptionCounts),
-    disclosureOf(db, wave, { responses, options: counting }),
+    disclosureOf(db, wave, { responses, options: counting, answered: answering }),
   ]);
   const { minGroupSize: minGroup, freeTextMinGroup } = wave.settings;
   const changed = wave.wordingChanged;

@@ -24,6 +24,7 @@ import {
   countOptionsByGroup,
   countResponses,
   countWriters,
+  sumOfCounts,
   type TGroupOptionCounts,
   type TOptionCounts,
 } from './result-counts.js';
@@ -134,9 +135,7 @@ async function questionResults(
   ]);
   const { minGroupSize: minGroup, freeTextMinGroup } = wave.settings;
   const changed = wave.wordingChanged;
-  const skipped = background
-    ? responses - [...(options.get(background.id)?.values() ?? [])].reduce((sum, n) => sum + n, 0)
-    : 0;
+  const skipped = background ? responses - sumOfCounts(options.get(background.id)) : 0;
 
   const questions = wave.questionSet.sections.flatMap((section) =>
     section.questions.map((question): TQuestionResult => {
@@ -180,5 +179,5 @@ async function questionResults(
 
 /** A question's counts; who answered is the sum of its options unless counted apart (multiple choice). */
 function countsOf(counts: ReadonlyMap<string, number>, answered: number | undefined): TQuestionCounts {
-  return { counts, answered: answered ?? [...counts.values()].reduce((sum, n) => sum + n, 0) };
+  return { counts, answered: answered ?? sumOfCounts(counts) };
 }

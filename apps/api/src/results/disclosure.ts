@@ -1,7 +1,7 @@
 import type { TDb } from '@enkat/db';
 import { decideDisclosure, pairKey, type TDisclosureDecision } from '@enkat/results';
 import { questionsOf, type TWave } from '@enkat/survey-schema';
-import { countAnswered, countOptions, countResponses, type TOptionCounts } from './result-counts.js';
+import { countAnswered, countOptions, countResponses, sumOfCounts, type TOptionCounts } from './result-counts.js';
 
 /**
  * Decisions already made, by wave and what they depend on (responses, minimum group, state):
@@ -62,7 +62,7 @@ async function decide(db: TDb, wave: TWave, responses: number, counted: TCounted
     pairs,
     questions: others.map((q) => ({
       id: q.id,
-      answered: answered.get(q.id) ?? [...(options.get(q.id)?.values() ?? [])].reduce((a, b) => a + b, 0),
+      answered: answered.get(q.id) ?? sumOfCounts(options.get(q.id)),
       byGroup: byGroup.get(q.id) ?? new Map(),
     })),
   });

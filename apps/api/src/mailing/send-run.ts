@@ -31,6 +31,9 @@ export type TSendRunDeps = {
 
 class AlreadyHandled extends Error {}
 
+/** The stored hash of a generated code ("XXXX-XXXX-XXXX"), hashed as typed codes are: without dashes. */
+const hashOfCode = (code: string) => hashCode(code.replaceAll('-', ''));
+
 /** Fisher–Yates with the operating system's random source: the sending order. */
 export function shuffled<T>(items: readonly T[]): T[] {
   const copy = [...items];
@@ -100,7 +103,7 @@ async function prepareSend(db: TDb, sendId: string) {
 async function codePool(db: TDb, waveId: string, count: number): Promise<string[]> {
   if (count === 0) return [];
   const codes = Array.from({ length: count }, generateCode);
-  const hashes = codes.map((code) => hashCode(code.replaceAll('-', ''))).sort();
+  const hashes = codes.map(hashOfCode).sort();
   await db.$transaction(
     async (tx) => {
       const batch = await tx.codeBatch.create({ data: { waveId, count, written: count }, select: { id: true } });
@@ -116,7 +119,7 @@ async function codePool(db: TDb, waveId: string, count: number): Promise<string[
 /** Codes of the pool that were never mailed: nobody holds them, and nobody ever can. */
 async function revokeUnmailed(db: TDb, codes: string[]) {
   if (codes.length === 0) return;
-  const hashes = codes.map((code) => hashCode(code.replaceAll('-', '')));
+  const hashes = codes.map(hashOfCode);
   await db.$executeRaw`UPDATE invitation_code SET revoked = true WHERE code_hash = ANY(${hashes}::text[])`;
 }
 
@@ -273,8 +276,7 @@ async function deliver(
     link: respondentLink(deps.publicOrigin, context.slug, code),
     ...(code ? { code } : {}),
   });
-  const pseudonym =
-    code && context.mode === 'tracked' ? codeUsePseudonym(deps.keys, hashCode(code.replaceAll('-', ''))) : null;
+  const pseudonym = code && context.mode === 'tracked' ? codeUsePseudonym(deps.keys, hashOfCode(code)) : null;
   let committed = false;
   let outcome: TSendOutcome;
   try {

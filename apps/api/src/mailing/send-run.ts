@@ -6,10 +6,9 @@ import { generateCode, hashCode } from '../answering/invitation-codes.js';
 import type { TDeploymentKeys } from '../keys/deployment-keys.js';
 import { codeUsePseudonym } from '../keys/pseudonyms.js';
 import { ledgerAddresses, ledgerRecipients, noteAnswers, setLedgerPseudonym } from './ledger.js';
-import { mailContext, type TMailContext } from './mail-context.js';
+import { mailContext, renderMail, type TMailContext } from './mail-context.js';
 import { unsealAddressList } from './sealed-list.js';
 import type { SmtpSender, TSendOutcome } from './smtp-sender.js';
-import { renderTemplate, respondentLink } from './templates.js';
 
 export type TSendRunDeps = {
   db: TDb;
@@ -270,12 +269,7 @@ async function deliver(
     await recordFailure(deps, input, { kind: 'permanent', reason: 'no such recipient' });
     return 'permanent';
   }
-  const mail = renderTemplate(context.template, {
-    title: context.title,
-    closes: context.closes,
-    link: respondentLink(deps.publicOrigin, context.slug, code),
-    ...(code ? { code } : {}),
-  });
+  const mail = renderMail(context, { publicOrigin: deps.publicOrigin, code });
   const pseudonym = code && context.mode === 'tracked' ? codeUsePseudonym(deps.keys, hashOfCode(code)) : null;
   let committed = false;
   let outcome: TSendOutcome;

@@ -28,11 +28,13 @@ export type TMailContext = {
 
 /** Everything a mail of a wave says, but the code and the link's fragment. */
 export async function mailContext(db: TDb, waveId: string, kind: TMailKind): Promise<TMailContext> {
-  const wave = await db.wave.findUnique({
-    where: { id: waveId },
-    select: { slug: true, closesAt: true, draft: true, version: { select: { content: true } } },
-  });
-  const mailing = await db.mailing.findUnique({ where: { waveId } });
+  const [wave, mailing] = await Promise.all([
+    db.wave.findUnique({
+      where: { id: waveId },
+      select: { slug: true, closesAt: true, draft: true, version: { select: { content: true } } },
+    }),
+    db.mailing.findUnique({ where: { waveId } }),
+  ]);
   if (!wave) throw new AppError('not_found', 'No such wave.');
   if (!mailing) throw new AppError('conflict', 'Choose the participation mode (tracked or blind) first.');
   const language: TMailLanguage = mailing.language === 'en' ? 'en' : 'sv';

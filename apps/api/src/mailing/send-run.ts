@@ -44,7 +44,7 @@ export function shuffled<T>(items: readonly T[]): T[] {
 }
 
 /** An SMTP reply code and status, without the text a server may put an address in. */
-export function blindReason(reason: string): string {
+function blindReason(reason: string): string {
   const match = /^(\d{3})(?:[ -](\d\.\d{1,3}\.\d{1,3}))?/.exec(reason.trim());
   if (match) return [match[1], match[2]].filter(Boolean).join(' ');
   return 'no reply from the mail server';

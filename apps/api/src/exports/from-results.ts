@@ -72,7 +72,7 @@ export function stockholmDate(now: Date = new Date()): string {
  * The title of a wave's exports: the series and the wave ("Socialtjänstenkäten 2012"), or
  * the series alone where its name already holds the wave's ("Enkät 2012" with wave "2012").
  */
-export function exportTitle(seriesName: string, waveName: string): string {
+function exportTitle(seriesName: string, waveName: string): string {
   return includesWord(seriesName, waveName) ? seriesName : `${seriesName} ${waveName}`;
 }
 

@@ -68,7 +68,7 @@ async function draw(layout: TPdfLayout, questions: TReportQuestions): Promise<vo
 }
 
 /** The lines under the title; the wave only where the title does not already name it. */
-export function headerParagraphs(header: TExportHeader): string[] {
+function headerParagraphs(header: TExportHeader): string[] {
   const labels = EXPORT_LABELS[header.language];
   return [
     ...(header.responses ? [header.responses] : []),

@@ -4,7 +4,7 @@ import { questionsOf, type TLanguage, type TQuestion, type TWave } from '@enkat/
 import { AppError } from '../errors/app-error.js';
 import { disclosureOf } from '../results/disclosure.js';
 import { assertReleased } from '../results/release.js';
-import { countResponses } from '../results/result-counts.js';
+import { countResponses, countWriters } from '../results/result-counts.js';
 import { loadWave } from '../surveys/wave-view.js';
 import type { TRawCell, TRawResponses } from './export-model.js';
 
@@ -75,9 +75,7 @@ type TReleased = { background: string[]; map: Map<string, (string | null)[]> };
 
 /** Every combination of background answers and what the file shows of it (kAnonymize). */
 async function releasedCombinations(db: TDb, wave: TWave, responses: number): Promise<TReleased> {
-  const background = questionsOf(wave.questionSet)
-    .filter((q) => q.type === 'background')
-    .map((q) => q);
+  const background = questionsOf(wave.questionSet).filter((q) => q.type === 'background');
   const ids = background.map((q) => q.id);
   if (ids.length === 0) return { background: [], map: new Map() };
   const decision = await disclosureOf(db, wave, { responses });
@@ -110,12 +108,7 @@ function answersOf(combination: string, ids: string[]): (string | null)[] {
 async function commentQuestions(db: TDb, wave: TWave): Promise<TQuestion[]> {
   const freeText = questionsOf(wave.questionSet).filter((q) => q.type === 'free_text');
   if (freeText.length === 0) return [];
-  const rows = await db.$queryRaw<{ questionId: string; writers: number }[]>`
-    SELECT question_id AS "questionId", count(*)::int AS writers
-      FROM response_text
-     WHERE wave_id = ${wave.id}::uuid
-     GROUP BY question_id`;
-  const writers = new Map(rows.map((row) => [row.questionId, row.writers]));
+  const writers = await countWriters(db, wave.id);
   return freeText.filter((q) =>
     canShowComments({ writers: writers.get(q.id) ?? 0, freeTextMinGroup: wave.settings.freeTextMinGroup }),
   );

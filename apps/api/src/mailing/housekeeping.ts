@@ -17,7 +17,9 @@ export async function deleteClosedBlindLists(db: TDb): Promise<number> {
         UPDATE mail_send s SET failures = f.failures
           FROM (SELECT send_id, jsonb_object_agg(reason, n) AS failures
                   FROM (SELECT send_id, reason, count(*)::int AS n FROM mail_delivery
-                         WHERE state = 'failed' GROUP BY send_id, reason) r
+                         WHERE state = 'failed'
+                           AND send_id IN (SELECT id FROM mail_send WHERE wave_id = ${waveId}::uuid)
+                         GROUP BY send_id, reason) r
                  GROUP BY send_id) f
          WHERE s.id = f.send_id AND s.wave_id = ${waveId}::uuid`;
       await tx.$executeRaw`

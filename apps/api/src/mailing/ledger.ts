@@ -9,7 +9,7 @@ import type { TDb } from '@enkat/db';
 type TTx = Pick<TDb, '$executeRaw' | '$queryRaw'>;
 
 export async function replaceLedger(tx: TTx, waveId: string, addresses: string[]): Promise<void> {
-  await tx.$executeRaw`DELETE FROM participation.recipient WHERE wave_id = ${waveId}::uuid`;
+  await clearLedger(tx, waveId);
   const CHUNK = 10_000;
   for (let start = 0; start < addresses.length; start += CHUNK) {
     const slice = addresses.slice(start, start + CHUNK);

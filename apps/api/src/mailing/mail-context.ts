@@ -2,7 +2,13 @@ import type { TDb } from '@enkat/db';
 import { type TMailingMode, type TMailKind, type TMailTemplate, ZQuestionSet } from '@enkat/survey-schema';
 import { AppError } from '../errors/app-error.js';
 import { templatesOf } from './mailing-store.js';
-import { ALREADY_ANSWERED_EN, ALREADY_ANSWERED_SV, type TMailLanguage } from './templates.js';
+import {
+  ALREADY_ANSWERED_EN,
+  ALREADY_ANSWERED_SV,
+  renderTemplate,
+  respondentLink,
+  type TMailLanguage,
+} from './templates.js';
 
 const stockholm = (date: Date, language: TMailLanguage) =>
   new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'sv-SE', {
@@ -22,11 +28,13 @@ export type TMailContext = {
 
 /** Everything a mail of a wave says, but the code and the link's fragment. */
 export async function mailContext(db: TDb, waveId: string, kind: TMailKind): Promise<TMailContext> {
-  const wave = await db.wave.findUnique({
-    where: { id: waveId },
-    select: { slug: true, closesAt: true, draft: true, version: { select: { content: true } } },
-  });
-  const mailing = await db.mailing.findUnique({ where: { waveId } });
+  const [wave, mailing] = await Promise.all([
+    db.wave.findUnique({
+      where: { id: waveId },
+      select: { slug: true, closesAt: true, draft: true, version: { select: { content: true } } },
+    }),
+    db.mailing.findUnique({ where: { waveId } }),
+  ]);
   if (!wave) throw new AppError('not_found', 'No such wave.');
   if (!mailing) throw new AppError('conflict', 'Choose the participation mode (tracked or blind) first.');
   const language: TMailLanguage = mailing.language === 'en' ? 'en' : 'sv';
@@ -44,4 +52,17 @@ export async function mailContext(db: TDb, waveId: string, kind: TMailKind): Pro
     closes: wave.closesAt ? stockholm(wave.closesAt, language) : '',
     sealedList: mailing.sealedList,
   };
+}
+
+/** One mail of the wave as its recipient reads it: the code (an invitation's) in its text and link. */
+export function renderMail(
+  context: TMailContext,
+  { publicOrigin, code, slug = context.slug }: { publicOrigin: string; code: string | undefined; slug?: string },
+): TMailTemplate {
+  return renderTemplate(context.template, {
+    title: context.title,
+    closes: context.closes,
+    link: respondentLink(publicOrigin, slug, code),
+    ...(code ? { code } : {}),
+  });
 }

@@ -1,7 +1,6 @@
 import type { TDb } from '@enkat/db';
 import type { TMailKind, TPreviewMailResponse } from '@enkat/survey-schema';
-import { mailContext } from './mail-context.js';
-import { renderTemplate, respondentLink } from './templates.js';
+import { mailContext, renderMail } from './mail-context.js';
 
 /** Not a code of this platform (its check character is wrong): a preview never holds a real one. */
 export const EXAMPLE_CODE = 'XXXX-XXXX-XXXX';
@@ -15,11 +14,6 @@ export async function previewMail(
 ): Promise<TPreviewMailResponse> {
   const context = await mailContext(db, waveId, kind);
   const code = kind === 'invitation' ? EXAMPLE_CODE : undefined;
-  const mail = renderTemplate(context.template, {
-    title: context.title,
-    closes: context.closes,
-    link: respondentLink(publicOrigin, context.slug || 'adress-ges-vid-publicering', code),
-    ...(code ? { code } : {}),
-  });
+  const mail = renderMail(context, { publicOrigin, code, slug: context.slug || 'adress-ges-vid-publicering' });
   return { subject: mail.subject, body: mail.body };
 }

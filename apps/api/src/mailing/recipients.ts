@@ -20,7 +20,7 @@ const ADDRESS =
   /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 /** Why an address is not usable, or null when it is. */
-export function addressProblem(address: string): string | null {
+function addressProblem(address: string): string | null {
   if (address === '') return 'tom rad';
   if (!address.includes('@')) return 'saknar @';
   if (address.length > 254) return 'för lång (högst 254 tecken)';

@@ -6,10 +6,9 @@ import { generateCode, hashCode } from '../answering/invitation-codes.js';
 import type { TDeploymentKeys } from '../keys/deployment-keys.js';
 import { codeUsePseudonym } from '../keys/pseudonyms.js';
 import { ledgerAddresses, ledgerRecipients, noteAnswers, setLedgerPseudonym } from './ledger.js';
-import { mailContext, type TMailContext } from './mail-context.js';
+import { mailContext, renderMail, type TMailContext } from './mail-context.js';
 import { unsealAddressList } from './sealed-list.js';
 import type { SmtpSender, TSendOutcome } from './smtp-sender.js';
-import { renderTemplate, respondentLink } from './templates.js';
 
 export type TSendRunDeps = {
   db: TDb;
@@ -31,6 +30,9 @@ export type TSendRunDeps = {
 
 class AlreadyHandled extends Error {}
 
+/** The stored hash of a generated code ("XXXX-XXXX-XXXX"), hashed as typed codes are: without dashes. */
+const hashOfCode = (code: string) => hashCode(code.replaceAll('-', ''));
+
 /** Fisher–Yates with the operating system's random source: the sending order. */
 export function shuffled<T>(items: readonly T[]): T[] {
   const copy = [...items];
@@ -42,7 +44,7 @@ export function shuffled<T>(items: readonly T[]): T[] {
 }
 
 /** An SMTP reply code and status, without the text a server may put an address in. */
-export function blindReason(reason: string): string {
+function blindReason(reason: string): string {
   const match = /^(\d{3})(?:[ -](\d\.\d{1,3}\.\d{1,3}))?/.exec(reason.trim());
   if (match) return [match[1], match[2]].filter(Boolean).join(' ');
   return 'no reply from the mail server';
@@ -100,7 +102,7 @@ async function prepareSend(db: TDb, sendId: string) {
 async function codePool(db: TDb, waveId: string, count: number): Promise<string[]> {
   if (count === 0) return [];
   const codes = Array.from({ length: count }, generateCode);
-  const hashes = codes.map((code) => hashCode(code.replaceAll('-', ''))).sort();
+  const hashes = codes.map(hashOfCode).sort();
   await db.$transaction(
     async (tx) => {
       const batch = await tx.codeBatch.create({ data: { waveId, count, written: count }, select: { id: true } });
@@ -116,7 +118,7 @@ async function codePool(db: TDb, waveId: string, count: number): Promise<string[
 /** Codes of the pool that were never mailed: nobody holds them, and nobody ever can. */
 async function revokeUnmailed(db: TDb, codes: string[]) {
   if (codes.length === 0) return;
-  const hashes = codes.map((code) => hashCode(code.replaceAll('-', '')));
+  const hashes = codes.map(hashOfCode);
   await db.$executeRaw`UPDATE invitation_code SET revoked = true WHERE code_hash = ANY(${hashes}::text[])`;
 }
 
@@ -267,14 +269,8 @@ async function deliver(
     await recordFailure(deps, input, { kind: 'permanent', reason: 'no such recipient' });
     return 'permanent';
   }
-  const mail = renderTemplate(context.template, {
-    title: context.title,
-    closes: context.closes,
-    link: respondentLink(deps.publicOrigin, context.slug, code),
-    ...(code ? { code } : {}),
-  });
-  const pseudonym =
-    code && context.mode === 'tracked' ? codeUsePseudonym(deps.keys, hashCode(code.replaceAll('-', ''))) : null;
+  const mail = renderMail(context, { publicOrigin: deps.publicOrigin, code });
+  const pseudonym = code && context.mode === 'tracked' ? codeUsePseudonym(deps.keys, hashOfCode(code)) : null;
   let committed = false;
   let outcome: TSendOutcome;
   try {

@@ -24,6 +24,7 @@ import {
   countOptionsByGroup,
   countResponses,
   countWriters,
+  sumOfCounts,
   type TGroupOptionCounts,
   type TOptionCounts,
 } from './result-counts.js';
@@ -123,19 +124,18 @@ async function questionResults(
     .map((q) => q.id);
   // Counted once: the disclosure decision, when it is not made yet, needs the same counts.
   const counting = countOptions(db, wave.id);
+  const answering = countAnswered(db, wave.id, multiple);
   const [options, answered, writers, groupOptions, groupAnswered, decision] = await Promise.all([
     counting,
-    countAnswered(db, wave.id, multiple),
+    answering,
     countWriters(db, wave.id),
     background ? countOptionsByGroup(db, wave.id, background.id) : (new Map() as TGroupOptionCounts),
     background ? countAnsweredByGroup(db, wave.id, background.id, multiple) : (new Map() as TOptionCounts),
-    disclosureOf(db, wave, { responses, options: counting }),
+    disclosureOf(db, wave, { responses, options: counting, answered: answering }),
   ]);
   const { minGroupSize: minGroup, freeTextMinGroup } = wave.settings;
   const changed = wave.wordingChanged;
-  const skipped = background
-    ? responses - [...(options.get(background.id)?.values() ?? [])].reduce((sum, n) => sum + n, 0)
-    : 0;
+  const skipped = background ? responses - sumOfCounts(options.get(background.id)) : 0;
 
   const questions = wave.questionSet.sections.flatMap((section) =>
     section.questions.map((question): TQuestionResult => {
@@ -179,5 +179,5 @@ async function questionResults(
 
 /** A question's counts; who answered is the sum of its options unless counted apart (multiple choice). */
 function countsOf(counts: ReadonlyMap<string, number>, answered: number | undefined): TQuestionCounts {
-  return { counts, answered: answered ?? [...counts.values()].reduce((sum, n) => sum + n, 0) };
+  return { counts, answered: answered ?? sumOfCounts(counts) };
 }

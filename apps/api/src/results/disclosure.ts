@@ -1,7 +1,7 @@
 import type { TDb } from '@enkat/db';
 import { decideDisclosure, pairKey, type TDisclosureDecision } from '@enkat/results';
 import { questionsOf, type TWave } from '@enkat/survey-schema';
-import { countAnswered, countOptions, countResponses, type TOptionCounts } from './result-counts.js';
+import { countAnswered, countOptions, countResponses, sumOfCounts, type TOptionCounts } from './result-counts.js';
 
 /**
  * Decisions already made, by wave and what they depend on (responses, minimum group, state):
@@ -15,7 +15,12 @@ const REMEMBERED = 100;
  * decision takes them instead of counting again (answers per option is one pass over every
  * answer of the wave).
  */
-export type TCounted = { responses?: number; options?: Promise<TOptionCounts> };
+export type TCounted = {
+  responses?: number;
+  options?: Promise<TOptionCounts>;
+  /** countAnswered of the wave's multiple-choice questions. */
+  answered?: Promise<Map<string, number>>;
+};
 
 /**
  * The wave's one disclosure-control decision (anonymity invariant 4), from all of its counts:
@@ -28,26 +33,21 @@ export async function disclosureOf(db: TDb, wave: TWave, counted: TCounted = {})
   const key = `${wave.id}/${wave.state}/${wave.settings.minGroupSize}/${responses}`;
   const known = decided.get(key);
   if (known) return known;
-  const decision = await decide(db, wave, responses, counted.options);
+  const decision = await decide(db, wave, responses, counted);
   if (decided.size >= REMEMBERED) decided.delete(decided.keys().next().value ?? '');
   decided.set(key, decision);
   return decision;
 }
 
-async function decide(
-  db: TDb,
-  wave: TWave,
-  responses: number,
-  counting: Promise<TOptionCounts> | undefined,
-): Promise<TDisclosureDecision> {
+async function decide(db: TDb, wave: TWave, responses: number, counted: TCounted): Promise<TDisclosureDecision> {
   const questions = questionsOf(wave.questionSet);
   const background = questions.filter((q) => q.type === 'background');
   const others = questions.filter((q) => q.type !== 'background' && q.type !== 'free_text');
   const backgroundIds = background.map((q) => q.id);
   const multiple = questions.filter((q) => q.type === 'multiple_choice').map((q) => q.id);
   const [options, answered, pairs, byGroup] = await Promise.all([
-    counting ?? countOptions(db, wave.id),
-    countAnswered(db, wave.id, multiple),
+    counted.options ?? countOptions(db, wave.id),
+    counted.answered ?? countAnswered(db, wave.id, multiple),
     countPairs(db, wave.id, backgroundIds),
     countAnsweredByEveryGroup(db, wave.id, backgroundIds),
   ]);
@@ -62,7 +62,7 @@ async function decide(
     pairs,
     questions: others.map((q) => ({
       id: q.id,
-      answered: answered.get(q.id) ?? [...(options.get(q.id)?.values() ?? [])].reduce((a, b) => a + b, 0),
+      answered: answered.get(q.id) ?? sumOfCounts(options.get(q.id)),
       byGroup: byGroup.get(q.id) ?? new Map(),
     })),
   });

@@ -153,6 +153,13 @@ async function serial<T>(db: TDb, query: (tx: Prisma.TransactionClient) => Prism
   );
 }
 
+/** The sum of one question's option counts: who answered it, where each gives one answer at most. */
+export function sumOfCounts(counts: ReadonlyMap<string, number> | undefined): number {
+  let sum = 0;
+  for (const n of counts?.values() ?? []) sum += n;
+  return sum;
+}
+
 function entry<K, V>(map: Map<K, Map<string, V>>, key: K): Map<string, V> {
   let inner = map.get(key);
   if (!inner) {

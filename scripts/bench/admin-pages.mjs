@@ -19,13 +19,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startThrowawayDatabase } from '@enkat/db/testing';
 import { startPlatform } from '@enkat/runner';
 import { chromium } from 'playwright';
-import { median, writeBenchSection } from './lib.mjs';
+import { median, ROOT, writeBenchSection } from './lib.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const WEB_PORT = Number(process.env.BENCH_WEB_PORT ?? 3200);
 const PASSWORD = 'bench password that is long';

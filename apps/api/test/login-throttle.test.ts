@@ -1,7 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLIENT_ADDRESS_HEADER, PROXY_SECRET_HEADER } from '../src/auth/client-address.js';
 import {
   buildTestApp,
@@ -11,8 +8,8 @@ import {
   resetDatabase,
   SAME_ORIGIN,
   type TTestApp,
-  testSecret,
 } from './helpers.js';
+import { startTestApiProcess } from './resilience/api-process.js';
 
 let t: TTestApp;
 beforeAll(async () => {
@@ -116,7 +113,7 @@ describe('login throttling', () => {
 
   it('keeps its counts shared with another API running as its own process', async () => {
     const admin = await createAdmin(t.db, 'editor');
-    const other = await startApiProcess();
+    const other = await startTestApiProcess({ extra: { PROXY_SECRET } });
     try {
       const overHttp = (password: string) =>
         fetch(`${other.url}/api/v1/auth/login`, {
@@ -134,7 +131,7 @@ describe('login throttling', () => {
       expect((await overHttp(PASSWORD)).status).toBe(429);
       expect((await viaWeb(t.app, '203.0.113.8', admin.email, PASSWORD)).statusCode).toBe(429);
     } finally {
-      other.process.kill('SIGTERM');
+      await other.stop();
     }
   });
 
@@ -162,31 +159,3 @@ describe('login throttling', () => {
     }
   });
 });
-
-/** The built API (dist/server.js) as a process of its own, on a free port, on this run's database. */
-async function startApiProcess(): Promise<{ url: string; process: ChildProcess }> {
-  const port = await new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address() as { port: number };
-      probe.close(() => resolve(free));
-    });
-  });
-  const child = spawn(process.execPath, [fileURLToPath(new URL('../dist/server.js', import.meta.url))], {
-    env: {
-      PATH: process.env.PATH,
-      DATABASE_URL: inject('databaseUrl'),
-      ENKAT_SECRET: testSecret().toString('base64'),
-      API_PORT: String(port),
-      PROXY_SECRET,
-      LOG_LEVEL: 'silent',
-    },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; tries < 100; tries++) {
-    if ((await fetch(`${url}/api/health`).catch(() => null))?.ok) return { url, process: child };
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill('SIGTERM');
-  throw new Error('the second API process did not come up');
-}

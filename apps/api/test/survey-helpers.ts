@@ -101,5 +101,5 @@ export async function mixNow(app: FastifyInstance): Promise<number> {
 /** Closes a wave through the API (which mixes every pending answer). */
 export async function closeWaveNow(app: FastifyInstance, cookie: string, waveId: string) {
   const response = await adminCaller(app, cookie)('POST', `/api/v1/waves/${waveId}/close`);
-  expect(response.statusCode).toBe(200);
+  expect(response.statusCode, response.body).toBe(200);
 }

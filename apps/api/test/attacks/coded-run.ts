@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { expect } from 'vitest';
 import { hashCode } from '../../src/answering/invitation-codes.js';
-import { buildTestApp, createAdmin, login, resetDatabase, SAME_ORIGIN, type TTestApp } from '../helpers.js';
-import { ANSWERS_2012, issueCodes, publishedWave, submit } from '../survey-helpers.js';
+import { buildTestApp, createAdmin, login, resetDatabase, type TTestApp } from '../helpers.js';
+import { ANSWERS_2012, closeWaveNow, issueCodes, publishedWave, submit } from '../survey-helpers.js';
 import type { TFileHolder } from './file-holder.js';
 
 /** An issued code as its holder knows it, with the id and hash its `invitation_code` row carries. */
@@ -82,12 +82,7 @@ export async function codedRun({
     usedCodes.push(display);
   }
   const logLinesDuringSubmissions = t.logLines().slice(logStart);
-  const closed = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/waves/${wave.id}/close`,
-    headers: { ...SAME_ORIGIN, cookie },
-  });
-  expect(closed.statusCode, closed.body).toBe(200);
+  await closeWaveNow(t.app, cookie, wave.id);
 
   // What the code list gives the file holder: each code's row, found by its hash.
   const known = issued.map((display) => {

@@ -1,7 +1,7 @@
 import { questionsOf, type TChoiceQuestion, TEMPLATE_2012, type TWave } from '@enkat/survey-schema';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
-import { adminCaller, publishedWave, submit } from '../survey-helpers.js';
+import { closeWaveNow, publishedWave, submit } from '../survey-helpers.js';
 
 /**
  * Waves the attacks are run against: the 2012 question set (three overlapping background
@@ -115,9 +115,6 @@ export async function waveAnsweredBy(
     const response = await submit(app, wave.slug ?? '', { answers: set });
     expect(response.statusCode, response.body).toBe(201);
   }
-  if (settings.close ?? true) {
-    const closed = await adminCaller(app, editorCookie)('POST', `/api/v1/waves/${wave.id}/close`);
-    expect(closed.statusCode, closed.body).toBe(200);
-  }
+  if (settings.close ?? true) await closeWaveNow(app, editorCookie, wave.id);
   return { wave, answers };
 }

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildTestApp, createAdmin, login, resetDatabase } from '../helpers.js';
 import { adminCaller, publishedWave } from '../survey-helpers.js';
 import { scanDatabaseFiles } from './file-scan.js';
-import { addressesOn, mailingOf, prepareMailing, waitForSends } from './mailing-helpers.js';
-import { startSmtpTestServer, type TSmtpTestServer } from './smtp-test-server.js';
+import { addressesOn, mailingOf, prepareMailing, startMailingTest, waitForSends } from './mailing-helpers.js';
+import type { TSmtpTestServer } from './smtp-test-server.js';
 
 let app: FastifyInstance;
 let smtp: TSmtpTestServer;
@@ -12,12 +11,10 @@ let cookie: string;
 let editorEmail: string;
 
 beforeAll(async () => {
-  await resetDatabase();
-  smtp = await startSmtpTestServer({ refuse: (address) => address.startsWith('refused.') });
-  ({ app } = await buildTestApp({ SMTP_HOST: '127.0.0.1', SMTP_PORT: smtp.port, MAIL_RATE_PER_SECOND: 500 }));
-  const editor = await createAdmin(app.db, 'editor');
-  editorEmail = editor.email;
-  cookie = await login(app, editor.email);
+  ({ app, smtp, cookie, editorEmail } = await startMailingTest({
+    smtp: { refuse: (address) => address.startsWith('refused.') },
+    env: { MAIL_RATE_PER_SECOND: 500 },
+  }));
 });
 
 afterAll(async () => {

@@ -1,7 +1,37 @@
 import { type TMailing, ZMailing } from '@enkat/survey-schema';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
+import type { TAppEnv } from '../../src/app.js';
+import { buildTestApp, createAdmin, login, resetDatabase } from '../helpers.js';
 import { adminCaller } from '../survey-helpers.js';
+import { startSmtpTestServer, type TSmtpTestServer } from './smtp-test-server.js';
+
+export type TMailingTest = { app: FastifyInstance; smtp: TSmtpTestServer; editorEmail: string; cookie: string };
+
+/**
+ * On an emptied database: an SMTP test server, the API mailing through it (with `env` on top)
+ * and a logged-in editor. The test closes the app and the server after.
+ */
+export async function startMailingTest({
+  env = {},
+  smtp: smtpOptions,
+}: {
+  env?: Partial<TAppEnv>;
+  smtp?: Parameters<typeof startSmtpTestServer>[0];
+} = {}): Promise<TMailingTest> {
+  await resetDatabase();
+  const smtp = await startSmtpTestServer(smtpOptions);
+  let app: FastifyInstance | undefined;
+  try {
+    ({ app } = await buildTestApp({ SMTP_HOST: '127.0.0.1', SMTP_PORT: smtp.port, ...env }));
+    const editor = await createAdmin(app.db, 'editor');
+    return { app, smtp, editorEmail: editor.email, cookie: await login(app, editor.email) };
+  } catch (error) {
+    await app?.close();
+    await smtp.close();
+    throw error;
+  }
+}
 
 /** A wave's mailing as the editor's page reads it. */
 export async function mailingOf(app: FastifyInstance, cookie: string, waveId: string): Promise<TMailing> {

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createAdmin, login, resetDatabase } from '../helpers.js';
 import { adminCaller, publishedWave } from '../survey-helpers.js';
-import { addressesOn, prepareMailing, waitForSends } from './mailing-helpers.js';
-import { startSmtpTestServer, type TSmtpTestServer } from './smtp-test-server.js';
+import { addressesOn, prepareMailing, startMailingTest, waitForSends } from './mailing-helpers.js';
+import type { TSmtpTestServer } from './smtp-test-server.js';
 
 /**
  * SPEED (not part of `npm test`: `npm run test:mail-speed`): the time to queue and send 10,000
@@ -18,10 +17,7 @@ let smtp: TSmtpTestServer;
 let cookie: string;
 
 beforeAll(async () => {
-  await resetDatabase();
-  smtp = await startSmtpTestServer();
-  ({ app } = await buildTestApp({ SMTP_HOST: '127.0.0.1', SMTP_PORT: smtp.port, MAIL_RATE_PER_SECOND: 1000 }));
-  cookie = await login(app, (await createAdmin(app.db, 'editor')).email);
+  ({ app, smtp, cookie } = await startMailingTest({ env: { MAIL_RATE_PER_SECOND: 1000 } }));
 });
 
 afterAll(async () => {

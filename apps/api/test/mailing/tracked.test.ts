@@ -1,24 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createAdmin, login, resetDatabase } from '../helpers.js';
 import { ANSWERS_2012, adminCaller, publishedWave, submit } from '../survey-helpers.js';
-import { addressesOn, mailingOf, prepareMailing, waitForSends } from './mailing-helpers.js';
-import { startSmtpTestServer, type TSmtpTestServer } from './smtp-test-server.js';
+import { addressesOn, mailingOf, prepareMailing, startMailingTest, waitForSends } from './mailing-helpers.js';
+import type { TSmtpTestServer } from './smtp-test-server.js';
 
 let app: FastifyInstance;
 let smtp: TSmtpTestServer;
 let cookie: string;
 
 beforeAll(async () => {
-  await resetDatabase();
-  smtp = await startSmtpTestServer();
-  ({ app } = await buildTestApp({
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: smtp.port,
-    MAIL_RATE_PER_SECOND: 500,
-  }));
-  const editor = await createAdmin(app.db, 'editor');
-  cookie = await login(app, editor.email);
+  ({ app, smtp, cookie } = await startMailingTest({ env: { MAIL_RATE_PER_SECOND: 500 } }));
 });
 
 afterAll(async () => {

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createAdmin, login, resetDatabase } from '../helpers.js';
 import { adminCaller, publishedWave } from '../survey-helpers.js';
-import { addressesOn, prepareMailing, waitForSends } from './mailing-helpers.js';
-import { startSmtpTestServer, type TSmtpTestServer } from './smtp-test-server.js';
+import { addressesOn, prepareMailing, startMailingTest, waitForSends } from './mailing-helpers.js';
+import type { TSmtpTestServer } from './smtp-test-server.js';
 
 let app: FastifyInstance;
 let smtp: TSmtpTestServer;
@@ -12,15 +11,10 @@ let cookie: string;
 let busyAnswers = 12;
 
 beforeAll(async () => {
-  await resetDatabase();
-  smtp = await startSmtpTestServer({ busy: () => busyAnswers-- > 0 });
-  ({ app } = await buildTestApp({
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: smtp.port,
-    MAIL_RATE_PER_SECOND: 200,
-    MAIL_RETRY_SECONDS: 0.2,
+  ({ app, smtp, cookie } = await startMailingTest({
+    smtp: { busy: () => busyAnswers-- > 0 },
+    env: { MAIL_RATE_PER_SECOND: 200, MAIL_RETRY_SECONDS: 0.2 },
   }));
-  cookie = await login(app, (await createAdmin(app.db, 'editor')).email);
 });
 
 afterAll(async () => {

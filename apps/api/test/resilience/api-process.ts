@@ -2,14 +2,14 @@ import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { findFreePort } from '@enkat/db';
 import { ZIssuedCodes, ZWave } from '@enkat/survey-schema';
+import { inject } from 'vitest';
+import { PUBLIC_ORIGIN, SAME_ORIGIN, testSecret } from '../helpers.js';
 import { ANSWERS_2012 } from '../survey-helpers.js';
 
 /** The repository root, where `node apps/api/dist/server.js` runs from. */
 export const ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
-export const PUBLIC_ORIGIN = 'http://localhost:3000';
-/** Headers a same-origin browser sends with a state-changing request. */
-export const SAME_ORIGIN = { origin: PUBLIC_ORIGIN, 'sec-fetch-site': 'same-origin' } as const;
 
 /** A deployment secret as the API takes it: base64 of 32 random bytes. */
 export const newSecret = () => randomBytes(32).toString('base64');
@@ -119,6 +119,19 @@ export async function startApiProcess(options: TApiProcessOptions): Promise<TApi
     throw new Error(`the API process did not become healthy:\n${api.output()}`);
   }
   return api;
+}
+
+/**
+ * The API process on this test run's database with the run's secret (testSecret in helpers.ts),
+ * on a free port unless told otherwise.
+ */
+export async function startTestApiProcess(options: Partial<TApiProcessOptions> = {}): Promise<TApiProcess> {
+  return startApiProcess({
+    databaseUrl: inject('databaseUrl'),
+    port: options.port ?? (await findFreePort()),
+    secret: testSecret().toString('base64'),
+    ...options,
+  });
 }
 
 export type TOutcome = {

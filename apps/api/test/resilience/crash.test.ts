@@ -1,6 +1,6 @@
-import { createDb, findFreePort, type TDb } from '@enkat/db';
+import { createDb, type TDb } from '@enkat/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAdmin, PASSWORD, resetDatabase, testSecret } from '../helpers.js';
+import { createAdmin, PASSWORD, resetDatabase } from '../helpers.js';
 import {
   acknowledged,
   adminOverHttp,
@@ -9,8 +9,8 @@ import {
   loginOverHttp,
   makeSubmission,
   publishedWaveOverHttp,
-  startApiProcess,
   startLoad,
+  startTestApiProcess,
   submitOverHttp,
   type TApiProcess,
   type TSent,
@@ -32,12 +32,7 @@ describe('exactly once through crashes of the API process', () => {
   beforeAll(async () => {
     db = createDb(databaseUrl, { maxConnections: 2 });
     await resetDatabase(db);
-    api = await startApiProcess({
-      databaseUrl,
-      port: await findFreePort(),
-      secret: testSecret().toString('base64'),
-      mixerIntervalMs: 200,
-    });
+    api = await startTestApiProcess({ mixerIntervalMs: 200 });
   });
 
   afterAll(async () => {

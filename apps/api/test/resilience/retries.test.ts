@@ -1,6 +1,6 @@
-import { createDb, findFreePort, type TDb } from '@enkat/db';
+import { createDb, type TDb } from '@enkat/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAdmin, PASSWORD, resetDatabase, testSecret } from '../helpers.js';
+import { createAdmin, PASSWORD, resetDatabase } from '../helpers.js';
 import { ANSWERS_2012 } from '../survey-helpers.js';
 import {
   adminOverHttp,
@@ -9,7 +9,7 @@ import {
   loginOverHttp,
   makeSubmission,
   publishedWaveOverHttp,
-  startApiProcess,
+  startTestApiProcess,
   submitOverHttp,
   type TAdminCall,
   type TApiProcess,
@@ -29,12 +29,7 @@ describe('retried submissions', () => {
   beforeAll(async () => {
     db = createDb(databaseUrl, { maxConnections: 2 });
     await resetDatabase(db);
-    api = await startApiProcess({
-      databaseUrl,
-      port: await findFreePort(),
-      secret: testSecret().toString('base64'),
-      mixerIntervalMs: 200,
-    });
+    api = await startTestApiProcess({ mixerIntervalMs: 200 });
     const admin = await createAdmin(db, 'owner');
     call = adminOverHttp(() => api.url, await loginOverHttp(api.url, admin.email, PASSWORD));
   });
